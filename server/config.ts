@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+/**
+ * Environment → typed config. Every variable is documented in README.md; keep the two in step.
+ * Invalid values stop the process at start with a message naming the variable.
+ */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  BASE_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+(:\d+)?$/i, 'a host name with an optional port, e.g. example.com or localhost:3000')
+    .default('localhost:3000'),
+  PUBLIC_SCHEME: z.enum(['http', 'https']).default('http'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().optional(),
+  REDIS_URL: z.string().optional(),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9:_-]+$/i)
+    .default('commonplace'),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Commonplace <no-reply@localhost>'),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === '' || v === 'false' ? false : v === 'true' ? true : v)),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  EVENT_RETENTION_HOURS: z.coerce.number().positive().default(72),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10_485_760),
+  SIGNIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
+  SIGNIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  WORKERS: z.coerce.number().int().min(0).max(64).default(2),
+  JOB_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1000),
+  NOTIFY_INLINE_LIMIT: z.coerce.number().int().min(1).default(200),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Host name (no port) under which companies live as sub-domains. */
+  baseHostname: string;
+  /** Port written into links; 0 means "the port the server actually listens on". */
+  basePort: number | null;
+  publicScheme: 'http' | 'https';
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  /** Prefix of Redis keys and channels, so installations (or test runs) can share one Redis. */
+  redisPrefix: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  trustProxy: boolean | string;
+  logLevel: string;
+  sessionTtlMs: number;
+  eventRetentionMs: number;
+  bodyLimit: number;
+  uploadLimit: number;
+  signInLimitPerIp: number;
+  signInLimitPerAccount: number;
+  workers: number;
+  jobRetryBaseMs: number;
+  /** Notifications to more people than this are written by a background job, in batches. */
+  notifyInlineLimit: number;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const [hostname, port] = e.BASE_DOMAIN.toLowerCase().split(':') as [string, string | undefined];
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    baseHostname: hostname,
+    basePort: port === undefined ? null : Number(port),
+    publicScheme: e.PUBLIC_SCHEME,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL || undefined,
+    redisUrl: e.REDIS_URL || undefined,
+    redisPrefix: e.REDIS_PREFIX,
+    smtpUrl: e.SMTP_URL || undefined,
+    mailFrom: e.MAIL_FROM,
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+    sessionTtlMs: e.SESSION_DAYS * 86_400_000,
+    eventRetentionMs: e.EVENT_RETENTION_HOURS * 3_600_000,
+    bodyLimit: e.BODY_LIMIT_BYTES,
+    uploadLimit: e.UPLOAD_LIMIT_BYTES,
+    signInLimitPerIp: e.SIGNIN_LIMIT_PER_IP,
+    signInLimitPerAccount: e.SIGNIN_LIMIT_PER_ACCOUNT,
+    workers: e.WORKERS,
+    jobRetryBaseMs: e.JOB_RETRY_BASE_MS,
+    notifyInlineLimit: e.NOTIFY_INLINE_LIMIT,
+  };
+}

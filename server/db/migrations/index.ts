@@ -1,0 +1,23 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_foundation.js';
+import * as m0002 from './0002_groups.js';
+import * as m0003 from './0003_profiles.js';
+import * as m0004 from './0004_posts.js';
+import * as m0005 from './0005_post_attachments.js';
+import * as m0006 from './0006_polls_events_announcements.js';
+import * as m0007 from './0007_notifications.js';
+import * as m0008 from './0008_feed.js';
+import * as m0009 from './0009_group_covers.js';
+
+/** Every migration, in order. Names are stable forever once shipped. */
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+  '0002_groups': m0002,
+  '0003_profiles': m0003,
+  '0004_posts': m0004,
+  '0005_post_attachments': m0005,
+  '0006_polls_events_announcements': m0006,
+  '0007_notifications': m0007,
+  '0008_feed': m0008,
+  '0009_group_covers': m0009,
+};

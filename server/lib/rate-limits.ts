@@ -1,0 +1,53 @@
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { AppError } from '../errors.js';
+
+/**
+ * Sign-in throttles: per client address and per account, counted over 15 minutes. In memory on one
+ * process, in Redis when scaled out so every process counts the same attempts.
+ */
+export class SignInLimits {
+  private readonly perIp: RateLimiterAbstract;
+  private readonly perAccount: RateLimiterAbstract;
+  private readonly resetsPerAccount: RateLimiterAbstract;
+
+  constructor(opts: { perIp: number; perAccount: number; redis?: Redis | undefined; prefix: string }) {
+    const make = (points: number, keyPrefix: string, duration = 900): RateLimiterAbstract =>
+      opts.redis
+        ? new RateLimiterRedis({ storeClient: opts.redis, points, duration, keyPrefix: `${opts.prefix}:${keyPrefix}` })
+        : new RateLimiterMemory({ points, duration, keyPrefix });
+    this.perIp = make(opts.perIp, 'signin-ip');
+    this.perAccount = make(opts.perAccount, 'signin-account');
+    // Reset mails: a few an hour per address, so the form cannot be used to flood someone's inbox.
+    this.resetsPerAccount = make(5, 'reset-account', 3600);
+  }
+
+  /** Counts one attempt; throws 429 with the wait when either budget is spent. */
+  async consume(ip: string, accountKey: string): Promise<void> {
+    await Promise.all([take(this.perIp, ip), take(this.perAccount, accountKey)]);
+  }
+
+  /** Counts one password-reset request against the address's and the account's budgets. */
+  async consumeReset(ip: string, accountKey: string): Promise<void> {
+    await Promise.all([take(this.perIp, ip), take(this.resetsPerAccount, accountKey, 'password reset requests')]);
+  }
+
+  /** A successful sign-in forgives that account's failures (not the address's). */
+  async reset(accountKey: string): Promise<void> {
+    await this.perAccount.delete(accountKey);
+  }
+}
+
+async function take(limiter: RateLimiterAbstract, key: string, what = 'sign-in attempts'): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (res) {
+    if (res instanceof RateLimiterRes) {
+      const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+      throw new AppError(429, 'too_many_attempts', `Too many ${what}. Try again in ${seconds} s.`, {
+        retryAfterSeconds: seconds,
+      });
+    }
+    throw res;
+  }
+}

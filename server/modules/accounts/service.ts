@@ -1,0 +1,151 @@
+import type { FastifyRequest } from 'fastify';
+import { inTx, type AppContext } from '../../context.js';
+import type { Executor } from '../../db/index.js';
+import type { OrgsTable, PeopleTable } from '../../db/schema.js';
+import { AppError, badInput } from '../../errors.js';
+import { queueMail } from '../../jobs/mail.js';
+import { hashToken, newId, newToken } from '../../lib/ids.js';
+import { findPersonByEmail, normalizeEmail } from '../people/store.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import { createSession, revokeSessions, type NewSession } from './sessions.js';
+
+const RESET_TTL_MS = 60 * 60_000;
+
+export async function setPassword(db: Executor, person: PeopleTable, password: string): Promise<void> {
+  const now = Date.now();
+  const secret = await hashPassword(password);
+  const existing = await db
+    .selectFrom('credentials')
+    .select('id')
+    .where('person_id', '=', person.id)
+    .where('kind', '=', 'password')
+    .executeTakeFirst();
+  if (existing) {
+    await db.updateTable('credentials').set({ secret_hash: secret, updated_at: now }).where('id', '=', existing.id).execute();
+  } else {
+    await db
+      .insertInto('credentials')
+      .values({
+        id: newId(),
+        org_id: person.org_id,
+        person_id: person.id,
+        kind: 'password',
+        secret_hash: secret,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+  }
+}
+
+export async function signIn(
+  ctx: AppContext,
+  org: OrgsTable,
+  input: { email: string; password: string },
+  req: FastifyRequest,
+): Promise<{ person: PeopleTable; session: NewSession }> {
+  const accountKey = `${org.id}:${normalizeEmail(input.email)}`;
+  await ctx.signInLimits.consume(req.ip, accountKey);
+  const person = await findPersonByEmail(ctx.db, org.id, input.email);
+  const credential = person
+    ? await ctx.db
+        .selectFrom('credentials')
+        .select('secret_hash')
+        .where('person_id', '=', person.id)
+        .where('kind', '=', 'password')
+        .executeTakeFirst()
+    : undefined;
+  const ok = await verifyPassword(credential?.secret_hash, input.password);
+  if (!person || !ok) throw new AppError(401, 'invalid_credentials', 'That e-mail and password do not match.', { field: 'password' });
+  // Told only to someone who knows the password, so it reveals nothing to a guesser.
+  if (person.status !== 'active')
+    throw new AppError(403, 'account_deactivated', 'This account has been deactivated. Ask an admin of your company.');
+  await ctx.signInLimits.reset(accountKey);
+  const session = await createSession(ctx, ctx.db, person, req);
+  return { person, session };
+}
+
+/** Always succeeds from the caller's view, so it cannot be used to find out who has an account. */
+export async function requestPasswordReset(ctx: AppContext, org: OrgsTable, email: string, ip: string): Promise<void> {
+  await ctx.signInLimits.consumeReset(ip, `${org.id}:${normalizeEmail(email)}`);
+  const person = await findPersonByEmail(ctx.db, org.id, email);
+  if (!person || person.status !== 'active' || !person.email) return;
+  const token = newToken();
+  const now = Date.now();
+  await inTx(ctx, async (trx) => {
+    await trx
+      .insertInto('one_time_tokens')
+      .values({
+        id: newId(),
+        org_id: org.id,
+        person_id: person.id,
+        purpose: 'password_reset',
+        token_hash: hashToken(token),
+        expires_at: now + RESET_TTL_MS,
+        used_at: null,
+        created_at: now,
+      })
+      .execute();
+    const url = ctx.urls.org(org.slug, `/reset-password?token=${token}`);
+    await queueMail(trx, org.id, {
+      to: person.email ?? '',
+      subject: `Reset your ${org.name} password`,
+      text: `Hello ${person.display_name},\n\nSomeone asked to reset the password of your ${org.name} account on Commonplace.\nChoose a new password here (the link works for one hour, once):\n\n${url}\n\nIf it was not you, ignore this mail; your password stays as it is.\n`,
+      actionUrl: url,
+    });
+  });
+}
+
+/** Sets the new password, ends every other session of that person, and signs this browser in. */
+export async function completePasswordReset(
+  ctx: AppContext,
+  org: OrgsTable,
+  input: { token: string; password: string },
+  req: FastifyRequest,
+): Promise<{ person: PeopleTable; session: NewSession }> {
+  return inTx(ctx, async (trx, afterCommit) => {
+    const now = Date.now();
+    const claimed = await trx
+      .updateTable('one_time_tokens')
+      .set({ used_at: now })
+      .where('org_id', '=', org.id)
+      .where('token_hash', '=', hashToken(input.token))
+      .where('purpose', '=', 'password_reset')
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now)
+      .returning('person_id')
+      .executeTakeFirst();
+    if (!claimed)
+      throw new AppError(400, 'reset_link_invalid', 'This reset link has expired or was already used. Ask for a new one.', {
+        field: 'token',
+      });
+    const person = await trx.selectFrom('people').selectAll().where('id', '=', claimed.person_id).executeTakeFirstOrThrow();
+    if (person.status !== 'active') throw new AppError(403, 'account_deactivated', 'This account has been deactivated.');
+    await setPassword(trx, person, input.password);
+    await revokeSessions(ctx, trx, afterCommit, org.id, { personId: person.id });
+    const session = await createSession(ctx, trx, person, req);
+    return { person, session };
+  });
+}
+
+export async function changePassword(
+  ctx: AppContext,
+  person: PeopleTable,
+  currentSessionId: string,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const cred = await ctx.db
+    .selectFrom('credentials')
+    .select('secret_hash')
+    .where('person_id', '=', person.id)
+    .where('kind', '=', 'password')
+    .executeTakeFirst();
+  if (!(await verifyPassword(cred?.secret_hash, input.currentPassword))) {
+    throw badInput('currentPassword', 'is not your current password');
+  }
+  await inTx(ctx, async (trx, afterCommit) => {
+    await setPassword(trx, person, input.newPassword);
+    // A changed password ends the other sessions: whoever knew the old one is out.
+    await revokeSessions(ctx, trx, afterCommit, person.org_id, { personId: person.id, exceptSessionId: currentSessionId });
+  });
+}

@@ -1,0 +1,181 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { CloseCodes, type ClientFrame } from '../../protocol/events.js';
+import type { AppContext } from '../context.js';
+import { AppError, unauthenticated } from '../errors.js';
+import { forgetSessions } from '../http/request-context.js';
+import { zodApp } from '../http/route-kit.js';
+import type { BusMessage } from './bus.js';
+import { Connection, DEFAULT_DELIVERY_LIMITS, eventFrame, type DeliveryLimits } from './connection.js';
+
+const HEARTBEAT_MS = 30_000;
+const CLOSE_GRACE_MS = 2_000;
+
+/** The sockets of this process, by person; the bus tells which ones an event or a sign-out concerns. */
+export class RealtimeGateway {
+  private readonly byPerson = new Map<string, Set<Connection>>();
+  private heartbeat: NodeJS.Timeout | null = null;
+  /** Back-pressure limits for sockets opened from now on (tests lower them to stay fast). */
+  readonly limits: DeliveryLimits = { ...DEFAULT_DELIVERY_LIMITS };
+
+  constructor(private readonly ctx: AppContext) {
+    ctx.bus.subscribe((msg) => this.onBusMessage(msg));
+  }
+
+  get openSockets(): number {
+    let n = 0;
+    for (const set of this.byPerson.values()) n += set.size;
+    return n;
+  }
+
+  register(app: FastifyInstance): void {
+    const ctx = this.ctx;
+    zodApp(app).get(
+      '/api/v1/realtime',
+      {
+        websocket: true,
+        schema: {
+          tags: ['realtime'],
+          summary: 'WebSocket of live events; ?after=<last seq seen> catches up exactly what was missed',
+          querystring: z.object({ after: z.coerce.number().int().min(0).optional() }).strict(),
+        },
+        preValidation: async (req) => {
+          if (!req.org || !req.viewer) throw unauthenticated();
+          const origin = req.headers.origin;
+          // Browsers always send Origin on websockets: refuse pages of other sites (cross-site hijacking).
+          if (origin && safeHost(origin) !== req.host) throw new AppError(403, 'bad_origin', 'This connection came from another site.');
+        },
+      },
+      (socket, req) => {
+        const viewer = req.viewer;
+        if (!viewer) return socket.close(CloseCodes.signedOut, 'signed out');
+        const conn = new Connection(
+          socket,
+          viewer.person.org_id,
+          viewer.person.id,
+          viewer.sessionId,
+          ctx.db,
+          (err) => req.log.warn({ err }, 'realtime delivery failed'),
+          { ...this.limits },
+        );
+        this.add(conn);
+        socket.on('pong', () => (conn.alive = true));
+        socket.on('message', (data) => {
+          let frame: ClientFrame | null = null;
+          try {
+            frame = JSON.parse(String(data)) as ClientFrame;
+          } catch {
+            /* ignore garbage; the connection stays */
+          }
+          if (frame?.kind === 'ping') conn.send({ kind: 'pong' });
+        });
+        socket.on('close', () => this.remove(conn));
+        socket.on('error', () => this.remove(conn));
+        conn.start(req.query.after ?? null).catch((err: unknown) => {
+          req.log.warn({ err }, 'realtime start failed');
+          conn.close(1011, 'could not start');
+        });
+      },
+    );
+    this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  /** Tells every socket to reconnect elsewhere (graceful shutdown). */
+  closeAll(code: number = CloseCodes.serverRestart, reason = 'server restarting'): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    const all = [...this.byPerson.values()].flatMap((set) => [...set]);
+    for (const c of all) c.close(code, reason);
+    // A client that stopped reading never answers the close handshake, and the HTTP server waits for
+    // every socket to end: without this, one vanished phone would hold a graceful shutdown until killed.
+    setTimeout(() => {
+      for (const c of all) c.ws.terminate();
+    }, CLOSE_GRACE_MS).unref();
+  }
+
+  private add(conn: Connection): void {
+    let set = this.byPerson.get(conn.personId);
+    if (!set) this.byPerson.set(conn.personId, (set = new Set()));
+    set.add(conn);
+  }
+
+  private remove(conn: Connection): void {
+    conn.markClosed();
+    const set = this.byPerson.get(conn.personId);
+    set?.delete(conn);
+    if (set?.size === 0) this.byPerson.delete(conn.personId);
+  }
+
+  private beat(): void {
+    this.recheckSessions().catch((err: unknown) => this.ctx.log.warn({ err }, 'realtime session re-check failed'));
+    for (const set of this.byPerson.values()) {
+      for (const c of set) {
+        if (!c.alive) {
+          c.ws.terminate();
+          this.remove(c);
+          continue;
+        }
+        c.alive = false;
+        c.ws.ping();
+      }
+    }
+  }
+
+  /**
+   * Closes sockets whose session ended without this process hearing of it (a disconnect published
+   * while Redis was unreachable, an expiry): the bus is the fast path, this is the safety net.
+   */
+  async recheckSessions(): Promise<void> {
+    const open = [...this.byPerson.values()].flatMap((set) => [...set]);
+    const now = Date.now();
+    for (let i = 0; i < open.length; i += 500) {
+      const batch = open.slice(i, i + 500);
+      const valid = await this.ctx.db
+        .selectFrom('sessions as s')
+        .innerJoin('people as p', 'p.id', 's.person_id')
+        .select('s.id')
+        .where(
+          's.id',
+          'in',
+          batch.map((c) => c.sessionId),
+        )
+        .where('s.revoked_at', 'is', null)
+        .where('s.expires_at', '>', now)
+        .where('p.status', '=', 'active')
+        .execute();
+      const ok = new Set(valid.map((r) => r.id));
+      for (const c of batch) if (!ok.has(c.sessionId)) c.close(CloseCodes.signedOut, 'session ended');
+    }
+  }
+
+  private onBusMessage(msg: BusMessage): void {
+    if (msg.kind === 'deliver') {
+      const payload = JSON.stringify(msg.event.payload);
+      for (const d of msg.deliveries) {
+        // A changed person (role, status, profile) must not be served from a cached session here.
+        if (msg.event.type === 'person.updated') forgetSessions(this.ctx, { personId: d.personId });
+        const set = this.byPerson.get(d.personId);
+        if (!set) continue;
+        const frame = eventFrame(d.seq, msg.event.type, payload, msg.event.at);
+        for (const c of set) if (c.orgId === msg.orgId) c.offer(d.seq, frame);
+      }
+      return;
+    }
+    forgetSessions(this.ctx, { personId: msg.personId, sessionIds: msg.sessionIds });
+    const targets = msg.personId ? [this.byPerson.get(msg.personId)] : [...this.byPerson.values()];
+    for (const set of targets) {
+      for (const c of set ?? []) {
+        if (c.orgId !== msg.orgId) continue;
+        if (msg.personId === c.personId || msg.sessionIds?.includes(c.sessionId)) c.close(CloseCodes.signedOut, msg.reason);
+      }
+    }
+  }
+}
+
+function safeHost(origin: string): string {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return '';
+  }
+}

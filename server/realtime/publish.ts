@@ -1,0 +1,45 @@
+import type { EventPayload, EventType } from '../../protocol/events.js';
+import type { Trx } from '../db/index.js';
+import type { AfterCommit } from '../db/tx.js';
+import type { EventBus } from './bus.js';
+
+/**
+ * Records an event for each recipient with that person's next sequence number, inside the caller's
+ * transaction, and publishes it on the bus after commit. The events table is the source of truth
+ * for catch-up; the bus is only the fast path.
+ */
+export async function publishToPeople<T extends EventType>(
+  trx: Trx,
+  afterCommit: AfterCommit,
+  bus: EventBus,
+  orgId: string,
+  personIds: string[],
+  type: T,
+  payload: EventPayload<T>,
+): Promise<void> {
+  const unique = [...new Set(personIds)];
+  if (unique.length === 0) return;
+  const now = Date.now();
+  const deliveries: Array<{ personId: string; seq: number }> = [];
+  // Chunks keep the IN list and the insert within both engines' parameter limits.
+  for (let i = 0; i < unique.length; i += 500) {
+    const chunk = unique.slice(i, i + 500);
+    const rows = await trx
+      .updateTable('people')
+      .set((eb) => ({ event_seq: eb('event_seq', '+', 1) }))
+      .where('org_id', '=', orgId)
+      .where('id', 'in', chunk)
+      .returning(['id', 'event_seq'])
+      .execute();
+    if (rows.length === 0) continue;
+    const body = JSON.stringify(payload);
+    await trx
+      .insertInto('events')
+      .values(rows.map((r) => ({ org_id: orgId, person_id: r.id, seq: r.event_seq, type, payload: body, created_at: now })))
+      .execute();
+    for (const r of rows) deliveries.push({ personId: r.id, seq: r.event_seq });
+  }
+  if (deliveries.length === 0) return;
+  const at = new Date(now).toISOString();
+  afterCommit(() => bus.publish({ kind: 'deliver', orgId, deliveries, event: { type, payload, at } }));
+}

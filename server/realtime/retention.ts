@@ -1,0 +1,20 @@
+import type { AppContext } from '../context.js';
+
+const PRUNE_EVERY_MS = 10 * 60_000;
+
+/** Deletes events past the retention window; a client that missed those gets a `resync`. */
+export async function pruneEvents(ctx: AppContext, now = Date.now()): Promise<number> {
+  const res = await ctx.db
+    .deleteFrom('events')
+    .where('created_at', '<', now - ctx.config.eventRetentionMs)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
+export function startEventPruning(ctx: AppContext): () => void {
+  const timer = setInterval(() => {
+    pruneEvents(ctx).catch((err: unknown) => ctx.log.warn({ err }, 'event pruning failed'));
+  }, PRUNE_EVERY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}

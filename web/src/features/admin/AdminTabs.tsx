@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router-dom';
+import { useIsWide } from '../../ui/useMediaQuery';
+
+/** On phones the admin tab opens here; these switch between its screens. */
+export function AdminTabs() {
+  const { t } = useTranslation();
+  // On wide screens the side bar already lists them all.
+  if (useIsWide()) return null;
+  return (
+    <nav className="subtabs subtabs--scroll" aria-label={t('nav.adminSections')}>
+      <NavLink to="/admin/people" className="subtabs__link">
+        {t('nav.people')}
+      </NavLink>
+      <NavLink to="/admin/invitations" className="subtabs__link">
+        {t('nav.invitations')}
+      </NavLink>
+      <NavLink to="/admin/groups" className="subtabs__link">
+        {t('nav.groupsAdmin')}
+      </NavLink>
+      <NavLink to="/admin/profile-fields" className="subtabs__link">
+        {t('nav.profileFields')}
+      </NavLink>
+    </nav>
+  );
+}

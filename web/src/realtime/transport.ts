@@ -1,0 +1,174 @@
+import type { RealtimeEvent, ServerFrame } from '../../../protocol/events';
+
+export type ConnectionState = 'connected' | 'connecting' | 'offline';
+
+export interface TransportHandlers {
+  onEvent(event: RealtimeEvent): void;
+  /** The server could not replay what was missed: everything cached may be stale. */
+  onResync(): void;
+  /** The server closed with 4001: the session is over. */
+  onSignedOut(): void;
+}
+
+const PING_EVERY_MS = 25_000;
+const BACKOFF_MIN_MS = 500;
+const BACKOFF_MAX_MS = 30_000;
+const SIGNED_OUT = 4001;
+
+/**
+ * One live connection to /api/v1/realtime. It remembers the highest sequence number seen and
+ * reconnects from there, so a device that drops off receives what it missed, once and in order.
+ */
+export class RealtimeTransport {
+  private socket: WebSocket | null = null;
+  private lastSeq: number;
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private pingTimer: ReturnType<typeof setInterval> | undefined;
+  private stopped = true;
+  private state: ConnectionState = 'connecting';
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly handlers: TransportHandlers,
+    startAfterSeq: number,
+    private readonly baseUrl: string = defaultBaseUrl(),
+  ) {
+    this.lastSeq = startAfterSeq;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    window.addEventListener('online', this.reconnectNow);
+    window.addEventListener('offline', this.markOffline);
+    document.addEventListener('visibilitychange', this.onVisibility);
+    this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    window.removeEventListener('online', this.reconnectNow);
+    window.removeEventListener('offline', this.markOffline);
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    clearTimeout(this.retryTimer);
+    this.closeSocket();
+  }
+
+  getState = (): ConnectionState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private setState(state: ConnectionState): void {
+    if (state === this.state) return;
+    this.state = state;
+    for (const listener of this.listeners) listener();
+  }
+
+  private connect(): void {
+    clearTimeout(this.retryTimer);
+    this.closeSocket();
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+      // No network: wait for the 'online' event rather than burning attempts.
+      this.setState('offline');
+      return;
+    }
+    // After a few failures the indicator stays "offline" instead of flickering on every attempt.
+    if (this.attempt <= 3) this.setState('connecting');
+    const socket = new WebSocket(`${this.baseUrl}/api/v1/realtime?after=${this.lastSeq}`);
+    this.socket = socket;
+    socket.onopen = () => {
+      this.attempt = 0;
+      this.setState('connected');
+      this.pingTimer = setInterval(() => this.send({ kind: 'ping' }), PING_EVERY_MS);
+    };
+    socket.onmessage = (message) => this.onFrame(message.data);
+    socket.onclose = (event) => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      clearInterval(this.pingTimer);
+      if (event.code === SIGNED_OUT) {
+        this.stop();
+        this.setState('offline');
+        this.handlers.onSignedOut();
+        return;
+      }
+      this.scheduleReconnect();
+    };
+  }
+
+  private onFrame(data: unknown): void {
+    if (typeof data !== 'string') return;
+    let frame: ServerFrame;
+    try {
+      frame = JSON.parse(data) as ServerFrame;
+    } catch {
+      return;
+    }
+    switch (frame.kind) {
+      case 'ready':
+        this.attempt = 0;
+        this.lastSeq = Math.max(this.lastSeq, frame.seq);
+        this.setState('connected');
+        break;
+      case 'resync':
+        this.lastSeq = frame.seq;
+        this.handlers.onResync();
+        break;
+      case 'event':
+        // A replayed frame we already applied (e.g. after a reconnect race) is skipped.
+        if (frame.seq <= this.lastSeq) return;
+        this.lastSeq = frame.seq;
+        this.attempt = 0;
+        this.setState('connected');
+        this.handlers.onEvent(frame);
+        break;
+      case 'pong':
+        break;
+    }
+  }
+
+  private scheduleReconnect(): void {
+    if (this.stopped) return;
+    this.setState(navigator.onLine === false ? 'offline' : 'connecting');
+    // Full jitter keeps thousands of clients from reconnecting in step after a server restart.
+    const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** this.attempt);
+    const delay = BACKOFF_MIN_MS / 2 + Math.random() * (ceiling - BACKOFF_MIN_MS / 2);
+    this.attempt += 1;
+    this.retryTimer = setTimeout(() => this.connect(), delay);
+    if (this.attempt > 3) this.setState('offline');
+  }
+
+  private send(frame: { kind: 'ping' }): void {
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(frame));
+  }
+
+  private closeSocket(): void {
+    clearInterval(this.pingTimer);
+    const socket = this.socket;
+    this.socket = null;
+    if (socket && socket.readyState <= WebSocket.OPEN) socket.close(1000);
+  }
+
+  private readonly reconnectNow = (): void => {
+    if (this.stopped || this.socket?.readyState === WebSocket.OPEN) return;
+    this.attempt = 0;
+    this.connect();
+  };
+
+  private readonly markOffline = (): void => {
+    this.setState('offline');
+  };
+
+  private readonly onVisibility = (): void => {
+    if (document.visibilityState === 'visible') this.reconnectNow();
+  };
+}
+
+function defaultBaseUrl(): string {
+  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${window.location.host}`;
+}

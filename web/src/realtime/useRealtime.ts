@@ -1,0 +1,31 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
+import { applySession } from '../features/session/sessionQuery';
+import { applyRealtimeEvent } from './applyEvent';
+import { RealtimeTransport, type ConnectionState } from './transport';
+
+/** Opens the live connection for the signed-in person for as long as the caller is mounted. */
+export function useRealtimeConnection(startAfterSeq: number): ConnectionState {
+  const client = useQueryClient();
+  // The starting sequence matters only once: afterwards the transport tracks what it has seen.
+  const [transport] = useState(
+    () =>
+      new RealtimeTransport(
+        {
+          onEvent: (event) => applyRealtimeEvent(client, event),
+          onResync: () => void client.invalidateQueries(),
+          onSignedOut: () => applySession(client, null),
+        },
+        startAfterSeq,
+      ),
+  );
+  useEffect(() => {
+    transport.start();
+    return () => transport.stop();
+  }, [transport]);
+  return useSyncExternalStore(transport.subscribe, transport.getState);
+}
+
+const ConnectionContext = createContext<ConnectionState>('connecting');
+export const ConnectionProvider = ConnectionContext.Provider;
+export const useConnectionState = (): ConnectionState => useContext(ConnectionContext);

@@ -1,0 +1,52 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation } from 'react-router-dom';
+import { NotificationBell } from '../features/notifications/NotificationBell';
+import { ConnectionIndicator } from '../realtime/ConnectionIndicator';
+import { ConnectionProvider, useRealtimeConnection } from '../realtime/useRealtime';
+import { useSession } from '../features/session/SessionContext';
+import { useIsWide } from '../ui/useMediaQuery';
+import { BottomTabs } from './BottomTabs';
+import { SideNav } from './SideNav';
+
+/** The signed-in frame: a top bar, the side bar (wide) or bottom tabs (narrow), and the page. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const wide = useIsWide();
+  const connection = useRealtimeConnection(session.eventSeq);
+  const main = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const firstPath = useRef(pathname);
+  // A new screen in a single-page app is silent to screen readers: start them at its content.
+  useEffect(() => {
+    if (pathname === firstPath.current) return;
+    firstPath.current = '';
+    window.scrollTo(0, 0);
+    main.current?.focus({ preventScroll: true });
+  }, [pathname]);
+  return (
+    <ConnectionProvider value={connection}>
+      <div className={`shell ${wide ? 'shell--wide' : 'shell--narrow'}`}>
+        <a className="skip-link" href="#main">
+          {t('nav.skip')}
+        </a>
+        <header className="topbar">
+          <div className="brand">
+            <img className="brand__logo" src="/icon.svg" alt="" width={28} height={28} />
+            <span className="brand__name">{session.org.name}</span>
+          </div>
+          <div className="topbar__end">
+            <ConnectionIndicator state={connection} />
+            <NotificationBell />
+          </div>
+        </header>
+        {wide ? <SideNav /> : null}
+        <main ref={main} id="main" className="shell__main" tabIndex={-1}>
+          <Outlet />
+        </main>
+        {wide ? null : <BottomTabs />}
+      </div>
+    </ConnectionProvider>
+  );
+}

@@ -1,0 +1,40 @@
+import type { ReactElement } from 'react';
+
+/** Line icons drawn on a 24-unit grid; always decorative, the text next to them names the action. */
+const PATHS = {
+  home: 'M3 11.5 12 4l9 7.5M5.5 9.5V20h5v-6h3v6h5V9.5',
+  user: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-7.5 8.5c.8-3.6 3.8-6 7.5-6s6.7 2.4 7.5 6',
+  shield: 'M12 3 4.5 6v5.5c0 4.6 3.1 8.3 7.5 9.5 4.4-1.2 7.5-4.9 7.5-9.5V6L12 3Zm-3 9 2.2 2.2L15.5 10',
+  people:
+    'M9 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7Zm-6.5 9c.6-3.2 3.2-5.5 6.5-5.5s5.9 2.3 6.5 5.5M16 4.3a3.5 3.5 0 0 1 0 6.4m2.3 3.6c1.8.8 3 2.5 3.2 4.7',
+  mail: 'M3.5 6h17v12h-17V6Zm0 .5 8.5 7 8.5-7',
+  more: 'M5 12h.01M12 12h.01M19 12h.01',
+  logout: 'M14 4h5v16h-5M10 8l-4 4 4 4M6 12h10',
+  admin:
+    'M12 8.5a3.5 3.5 0 1 0 0 7 3.5 3.5 0 0 0 0-7Zm8 3.5-2 .7-.5 1.3.9 1.9-1.6 1.6-1.9-.9-1.3.5-.7 2h-2.2l-.7-2-1.3-.5-1.9.9-1.6-1.6.9-1.9-.5-1.3-2-.7V11l2-.7.5-1.3-.9-1.9 1.6-1.6 1.9.9 1.3-.5.7-2h2.2l.7 2 1.3.5 1.9-.9 1.6 1.6-.9 1.9.5 1.3 2 .7V12Z',
+  groups: 'M4 5.5h7v6H4v-6Zm9 0h7v6h-7v-6ZM4 13.5h7v5H4v-5Zm9 0h7v5h-7v-5Z',
+  edit: 'M4 20h4L19 9l-4-4L4 16v4Zm9-13 4 4',
+  link: 'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1',
+} as const;
+
+export type IconName = keyof typeof PATHS;
+
+export function Icon({ name, size = 22 }: { name: IconName; size?: number }): ReactElement {
+  return (
+    <svg
+      className="icon"
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={name === 'more' ? 3.2 : 1.8}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d={PATHS[name]} />
+    </svg>
+  );
+}
