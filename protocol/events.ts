@@ -3,6 +3,16 @@ import { personSchema } from './api.js';
 import { groupMembershipEventSchema, groupSchema } from './groups.js';
 import { postCountsEventSchema, postCreatedEventSchema, postPublishedEventSchema, postTallyEventSchema } from './posts.js';
 import { notificationEventSchema, notificationsReadEventSchema } from './notifications.js';
+import {
+  chatConversationEventSchema,
+  chatMembershipEventSchema,
+  chatMessageEventSchema,
+  chatReadMineEventSchema,
+  chatReceiptEventSchema,
+  chatSettingsEventSchema,
+  presenceSchema,
+  typingSignalSchema,
+} from './chat.js';
 
 /**
  * Realtime: the messages on /api/v1/realtime. Defined once, used by server and web app.
@@ -29,7 +39,31 @@ export const eventPayloads = {
   'notification.created': notificationEventSchema,
   'notification.updated': notificationEventSchema,
   'notifications.read': notificationsReadEventSchema,
+  // Work Chat (protocol/chat.ts): to every device of every participant at the time of the change.
+  'chat.message': chatMessageEventSchema,
+  'chat.message.updated': chatMessageEventSchema,
+  'chat.conversation': chatConversationEventSchema,
+  'chat.membership': chatMembershipEventSchema,
+  'chat.read.mine': chatReadMineEventSchema,
+  'chat.receipt': chatReceiptEventSchema,
+  'chat.settings': chatSettingsEventSchema,
 } as const;
+
+/** Live-only signals: sent to the sockets open now, never stored, numbered or caught up. */
+export const signalPayloads = {
+  'chat.typing': typingSignalSchema,
+  /** A read receipt in a conversation above RECEIPTS_NUMBERED_MAX_MEMBERS people. */
+  'chat.receipt': chatReceiptEventSchema,
+  /** A watched person's presence changed (see the `watch` client frame). */
+  presence: presenceSchema,
+} as const;
+export type SignalType = keyof typeof signalPayloads;
+export type SignalPayload<T extends SignalType> = z.infer<(typeof signalPayloads)[T]>;
+export interface RealtimeSignal<T extends SignalType = SignalType> {
+  kind: 'signal';
+  type: T;
+  payload: SignalPayload<T>;
+}
 
 export type EventType = keyof typeof eventPayloads;
 export type EventPayload<T extends EventType> = z.infer<(typeof eventPayloads)[T]>;
@@ -44,10 +78,30 @@ export interface RealtimeEvent<T extends EventType = EventType> {
 
 /** Server → client control frames (not numbered). */
 export type ServerFrame =
-  RealtimeEvent | { kind: 'ready'; seq: number } | { kind: 'resync'; seq: number; reason: string } | { kind: 'pong' };
+  | RealtimeEvent
+  | RealtimeSignal
+  | { kind: 'ready'; seq: number }
+  | { kind: 'resync'; seq: number; reason: string }
+  | { kind: 'pong' }
+  /** A client frame was refused (malformed, unknown, not allowed, too frequent); the socket stays open. */
+  | { kind: 'error'; code: string; message: string };
+
+/** Largest client frame the server reads; a bigger one closes the socket with 1009. */
+export const CLIENT_FRAME_MAX_BYTES = 16 * 1024;
+/** How many people one socket may watch the presence of. */
+export const PRESENCE_WATCH_MAX = 200;
 
 /** Client → server frames. */
-export type ClientFrame = { kind: 'ping' };
+export const clientFrameSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ping') }).strict(),
+  /** I am typing in this conversation (send at most every TYPING_SEND_INTERVAL_MS). */
+  z.object({ kind: z.literal('typing'), conversationId: z.uuid() }).strict(),
+  /** This device is in use (active) or idle (away). */
+  z.object({ kind: z.literal('presence'), status: z.enum(['active', 'away']) }).strict(),
+  /** Replace the set of people whose presence this socket hears about. */
+  z.object({ kind: z.literal('watch'), personIds: z.array(z.uuid()).max(PRESENCE_WATCH_MAX) }).strict(),
+]);
+export type ClientFrame = z.infer<typeof clientFrameSchema>;
 
 /** WebSocket close codes with a meaning for the client. */
 export const CloseCodes = {

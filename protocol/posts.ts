@@ -24,7 +24,7 @@ export const COMMENT_MAX_CHARS = 10_000;
 
 const charCount = (s: string): number => [...s].length;
 /** Markdown source: new lines and tabs are text here; other control characters are not. */
-const markdownText = (max: number) =>
+export const markdownText = (max: number) =>
   z
     .string()
     .max(max * 4, `must be at most ${max} characters`)

@@ -43,6 +43,7 @@ function personRow(orgId: string, name: string, managerId: string | null, manage
     department_key: null,
     location_key: null,
     skills_key: '|',
+    last_active_at: null,
   };
   return Object.assign(row, derivedColumns(row, managerName));
 }

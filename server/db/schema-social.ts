@@ -184,6 +184,8 @@ export interface AttachmentsTable {
   width: number | null;
   height: number | null;
   post_id: string | null;
+  /** The chat message that took this upload (migration 0010_chat). */
+  message_id: string | null;
   position: number | null;
   created_at: number;
 }

@@ -3,6 +3,7 @@
  * ids are UUIDv7 text made in code; times are epoch milliseconds (bigint); flags are 0/1 integers;
  * structured values are JSON text. Every company-owned row carries org_id.
  */
+import type { ChatMessagesTable, ChatReactionsTable, ConversationMembersTable, ConversationsTable, PresenceDevicesTable } from './schema-chat.js';
 import type {
   AnnouncementSeenTable,
   AttachmentsTable,
@@ -29,6 +30,7 @@ import type {
 } from './schema-social.js';
 
 export * from './schema-social.js';
+export * from './schema-chat.js';
 
 export type Role = 'owner' | 'admin' | 'member' | 'guest';
 export type PersonStatus = 'active' | 'deactivated';
@@ -75,6 +77,8 @@ export interface PeopleTable {
   department_key: string | null;
   location_key: string | null;
   skills_key: string;
+  /** When the person was last seen active on any device (migration 0010_chat). */
+  last_active_at: number | null;
 }
 
 /** How a person proves who they are. Kept apart from people so SSO, SCIM, codes can be added. */
@@ -200,4 +204,9 @@ export interface Database {
   notifications: NotificationsTable;
   notification_actors: NotificationActorsTable;
   post_follows: PostFollowsTable;
+  conversations: ConversationsTable;
+  conversation_members: ConversationMembersTable;
+  chat_messages: ChatMessagesTable;
+  chat_reactions: ChatReactionsTable;
+  presence_devices: PresenceDevicesTable;
 }

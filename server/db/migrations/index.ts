@@ -8,6 +8,7 @@ import * as m0006 from './0006_polls_events_announcements.js';
 import * as m0007 from './0007_notifications.js';
 import * as m0008 from './0008_feed.js';
 import * as m0009 from './0009_group_covers.js';
+import * as m0010 from './0010_chat.js';
 
 /** Every migration, in order. Names are stable forever once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_notifications': m0007,
   '0008_feed': m0008,
   '0009_group_covers': m0009,
+  '0010_chat': m0010,
 };

@@ -126,6 +126,7 @@ export async function saveUpload(ctx: AppContext, owner: PeopleTable, s: Stored)
     width: s.width,
     height: s.height,
     post_id: null,
+    message_id: null,
     position: null,
     created_at: now,
   };

@@ -98,6 +98,7 @@ export async function insertPerson(db: Executor, p: NewPerson): Promise<PeopleTa
     department_key: null,
     location_key: null,
     skills_key: '|',
+    last_active_at: null,
   };
   Object.assign(row, derivedColumns(row, null));
   await db.insertInto('people').values(row).execute();
