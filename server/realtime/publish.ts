@@ -17,7 +17,8 @@ export async function publishToPeople<T extends EventType>(
   type: T,
   payload: EventPayload<T>,
 ): Promise<void> {
-  const unique = [...new Set(personIds)];
+  // Sorted: concurrent publishes lock recipients' rows in one order, so they cannot deadlock on PostgreSQL.
+  const unique = [...new Set(personIds)].sort();
   if (unique.length === 0) return;
   const now = Date.now();
   const deliveries: Array<{ personId: string; seq: number }> = [];
