@@ -112,7 +112,12 @@ export const quotedMessageSchema = z.object({
 });
 
 /** A shared post: the card shows its excerpt only to people who may see the post; others get `visible: false`. */
-export const sharedPostSchema = z.object({ id: z.string(), visible: z.boolean(), excerpt: z.string().nullable(), groupName: z.string().nullable() });
+export const sharedPostSchema = z.object({
+  id: z.string(),
+  visible: z.boolean(),
+  excerpt: z.string().nullable(),
+  groupName: z.string().nullable(),
+});
 
 export const messageSchema = z.object({
   id: z.string(),
@@ -176,7 +181,12 @@ export const PRESENCE_STATUSES = ['online', 'away', 'offline'] as const;
 export const presenceSchema = z.object({ personId: z.string(), status: z.enum(PRESENCE_STATUSES), lastActiveAt: z.string().nullable() });
 export type Presence = z.infer<typeof presenceSchema>;
 export const presenceQuerySchema = z
-  .object({ ids: z.string().max(200 * 37, 'too many ids').regex(/^[0-9a-f-]+(,[0-9a-f-]+)*$/i, 'must be a comma-separated list of ids') })
+  .object({
+    ids: z
+      .string()
+      .max(200 * 37, 'too many ids')
+      .regex(/^[0-9a-f-]+(,[0-9a-f-]+)*$/i, 'must be a comma-separated list of ids'),
+  })
   .strict();
 
 // Numbered events (protocol/events.ts lists them), to every participant's devices unless said otherwise.
@@ -190,11 +200,21 @@ export const chatMembershipEventSchema = z.object({
   change: z.enum(['added', 'removed', 'left']),
 });
 /** To my own devices only: my read position, the conversation's unread count and my total badge. */
-export const chatReadMineEventSchema = z.object({ conversationId: z.string(), lastReadSeq: z.number(), unreadCount: z.number(), total: z.number() });
+export const chatReadMineEventSchema = z.object({
+  conversationId: z.string(),
+  lastReadSeq: z.number(),
+  unreadCount: z.number(),
+  total: z.number(),
+});
 /** To the others (numbered up to RECEIPTS_NUMBERED_MAX_MEMBERS, else a live signal of the same shape). */
 export const chatReceiptEventSchema = z.object({ conversationId: z.string(), personId: z.string(), lastReadSeq: z.number() });
 /** My settings of a conversation changed on another device. */
-export const chatSettingsEventSchema = z.object({ conversationId: z.string(), muted: z.boolean(), archived: z.boolean(), total: z.number() });
+export const chatSettingsEventSchema = z.object({
+  conversationId: z.string(),
+  muted: z.boolean(),
+  archived: z.boolean(),
+  total: z.number(),
+});
 
 // Live-only signals (not numbered, not stored, never caught up): `{kind:'signal', type, payload}`.
 export const TYPING_SIGNAL_TTL_MS = 6_000;

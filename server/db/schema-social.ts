@@ -275,6 +275,9 @@ export interface NotificationsTable {
   post_id: string | null;
   comment_id: string | null;
   group_id: string | null;
+  /** A chat notification's conversation and message (migration 0010_chat). */
+  conversation_id: string | null;
+  message_id: string | null;
   created_at: number;
   /** The last actor's time: the list's order. */
   updated_at: number;

@@ -4,7 +4,8 @@ import type { Logger } from 'pino';
 
 /**
  * What crosses between server processes. `deliver`: an event already stored for these people with
- * these sequence numbers. `disconnect`: close sockets of a person or of given sessions.
+ * these sequence numbers. `disconnect`: close sockets of a person or of given sessions. `signal`: a
+ * live-only frame for whichever sockets of these people are open now.
  */
 export type BusMessage =
   | {
@@ -13,7 +14,9 @@ export type BusMessage =
       deliveries: Array<{ personId: string; seq: number }>;
       event: { type: string; payload: unknown; at: string };
     }
-  | { kind: 'disconnect'; orgId: string; personId?: string; sessionIds?: string[]; reason: string };
+  | { kind: 'disconnect'; orgId: string; personId?: string; sessionIds?: string[]; reason: string }
+  /** A live-only signal (typing, large-group receipts, presence) for these people's open sockets; never stored. */
+  | { kind: 'signal'; orgId: string; personIds: string[]; signal: { type: string; payload: unknown } };
 
 export interface EventBus {
   publish(msg: BusMessage): Promise<void>;

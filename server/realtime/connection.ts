@@ -158,6 +158,15 @@ export class Connection {
   send(frame: ServerFrame): void {
     if (!this.closed) this.ws.send(JSON.stringify(frame));
   }
+
+  /**
+   * A live-only frame (a signal): dropped rather than queued when the socket is behind, since a
+   * stale typing indicator or presence is worth nothing and must not grow memory.
+   */
+  sendRaw(frame: string): void {
+    if (this.closed || !this.started || this.ws.bufferedAmount > this.limits.highWaterBytes) return;
+    this.ws.send(frame);
+  }
 }
 
 /** Serialises an event frame around an already-JSON payload, so stored payloads are not re-parsed. */

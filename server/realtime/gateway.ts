@@ -161,6 +161,13 @@ export class RealtimeGateway {
       }
       return;
     }
+    if (msg.kind === 'signal') {
+      const frame = JSON.stringify({ kind: 'signal', type: msg.signal.type, payload: msg.signal.payload });
+      for (const personId of msg.personIds) {
+        for (const c of this.byPerson.get(personId) ?? []) if (c.orgId === msg.orgId) c.sendRaw(frame);
+      }
+      return;
+    }
     forgetSessions(this.ctx, { personId: msg.personId, sessionIds: msg.sessionIds });
     const targets = msg.personId ? [this.byPerson.get(msg.personId)] : [...this.byPerson.values()];
     for (const set of targets) {

@@ -1,4 +1,4 @@
-import type { EventPayload, EventType } from '../../protocol/events.js';
+import type { EventPayload, EventType, SignalPayload, SignalType } from '../../protocol/events.js';
 import type { Trx } from '../db/index.js';
 import type { AfterCommit } from '../db/tx.js';
 import type { EventBus } from './bus.js';
@@ -43,4 +43,19 @@ export async function publishToPeople<T extends EventType>(
   if (deliveries.length === 0) return;
   const at = new Date(now).toISOString();
   afterCommit(() => bus.publish({ kind: 'deliver', orgId, deliveries, event: { type, payload, at } }));
+}
+
+/**
+ * A live-only signal to the open sockets of these people, on every process: not stored, not numbered,
+ * not caught up after a reconnect (typing, presence). Call it only after the change it tells of committed.
+ */
+export async function publishSignal<T extends SignalType>(
+  bus: EventBus,
+  orgId: string,
+  personIds: string[],
+  type: T,
+  payload: SignalPayload<T>,
+): Promise<void> {
+  if (personIds.length === 0) return;
+  await bus.publish({ kind: 'signal', orgId, personIds: [...new Set(personIds)], signal: { type, payload } });
 }

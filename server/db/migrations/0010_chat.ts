@@ -16,6 +16,7 @@ import { sql, type Kysely } from 'kysely';
  * - presence_devices: one row per open socket with its status, refreshed by the heartbeat; a row
  *   not refreshed for a while belongs to a process that died. people.last_active_at is kept for
  *   "last active".
+ * - notifications.conversation_id / message_id: what a chat notification is about.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -103,9 +104,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('presence_devices_person').on('presence_devices').columns(['person_id', 'seen_at']).execute();
   await db.schema.alterTable('people').addColumn('last_active_at', 'bigint').execute();
+
+  // A notification about a chat message (a mention, or messages while away) points at both.
+  await db.schema
+    .alterTable('notifications')
+    .addColumn('conversation_id', 'text', (c) => c.references('conversations.id'))
+    .execute();
+  await db.schema
+    .alterTable('notifications')
+    .addColumn('message_id', 'text', (c) => c.references('chat_messages.id'))
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('notifications').dropColumn('message_id').execute();
+  await db.schema.alterTable('notifications').dropColumn('conversation_id').execute();
   await db.schema.alterTable('people').dropColumn('last_active_at').execute();
   await db.schema.dropTable('presence_devices').execute();
   await db.schema.dropIndex('attachments_message').execute();
