@@ -20,6 +20,9 @@ export const NOTIFICATION_KINDS = [
   'join_request',
   'request_approved',
   'request_declined',
+  // Work Chat: a mention in a message; messages while I was not looking (one row per conversation).
+  'chat_mention',
+  'chat_message',
 ] as const;
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKindName = z.infer<typeof notificationKindSchema>;
@@ -46,6 +49,9 @@ export const notificationSchema = z.object({
   commentId: z.string().nullable(),
   groupId: z.string().nullable(),
   groupName: z.string().nullable(),
+  /** Chat kinds: the conversation and the (latest) message the line is about. */
+  conversationId: z.string().nullable(),
+  messageId: z.string().nullable(),
   /** Plain text of the post (or, for a comment, reply or mention in one, of the comment). */
   excerpt: z.string().nullable(),
   createdAt: z.string(),

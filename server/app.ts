@@ -9,6 +9,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { Redis } from 'ioredis';
 import pino, { type Logger } from 'pino';
+import { CLIENT_FRAME_MAX_BYTES } from '../protocol/events.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { migrateToLatest, openDatabase } from './db/index.js';
@@ -23,6 +24,7 @@ import { DiskBlobStore } from './lib/blobs.js';
 import { SignInLimits } from './lib/rate-limits.js';
 import { PublicUrls } from './lib/urls.js';
 import { accountRoutes } from './modules/accounts/routes.js';
+import { conversationRoutes } from './modules/chat/conversation-routes.js';
 import { fileRoutes } from './modules/files/routes.js';
 import { startUploadPruning } from './modules/files/pruning.js';
 import { uploadRoutes } from './modules/files/uploads.js';
@@ -34,12 +36,14 @@ import { peopleRoutes } from './modules/people/routes.js';
 import { postRoutes } from './modules/posts/routes.js';
 import { feedRoutes } from './modules/feed/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
+import { messageRoutes } from './modules/chat/message-routes.js';
+import { presenceRoutes } from './modules/presence/routes.js';
 import { profileRoutes } from './modules/profiles/routes.js';
 import { NOTIFY_JOB, runNotifyJob } from './modules/notifications/service.js';
 import { installHealth } from './ops/health.js';
 import { installMetrics } from './ops/metrics.js';
 import { MemoryBus, RedisBus } from './realtime/bus.js';
-import { RealtimeGateway } from './realtime/gateway.js';
+import { RealtimeGateway, socketErrorHandler } from './realtime/gateway.js';
 import { startEventPruning } from './realtime/retention.js';
 
 const API_DESCRIPTION = [
@@ -182,11 +186,14 @@ export async function buildServer(config: Config, opts: BuildOptions = {}): Prom
   postRoutes(app, ctx);
   feedRoutes(app, ctx);
   notificationRoutes(app, ctx);
+  messageRoutes(app, ctx);
+  conversationRoutes(app, ctx);
+  presenceRoutes(app, ctx);
   // The websocket plugin wraps every route handler of its scope to spot upgrades; keeping it in a
   // scope of its own spares the REST routes that work on every request.
   let websocketServer: Server['websocketServer'] | undefined;
   await app.register(async (scope) => {
-    await scope.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+    await scope.register(fastifyWebsocket, { options: { maxPayload: CLIENT_FRAME_MAX_BYTES }, errorHandler: socketErrorHandler });
     gateway.register(scope);
     websocketServer = scope.websocketServer;
   });
@@ -215,7 +222,7 @@ export async function buildServer(config: Config, opts: BuildOptions = {}): Prom
       shuttingDown = true;
       stopPruning();
       stopUploadPruning();
-      gateway.closeAll();
+      await gateway.closeAll();
       await app.close();
       await jobs.stop();
       await bus.close();

@@ -35,6 +35,7 @@ const envSchema = z.object({
   WORKERS: z.coerce.number().int().min(0).max(64).default(2),
   JOB_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1000),
   NOTIFY_INLINE_LIMIT: z.coerce.number().int().min(1).default(200),
+  CHAT_SEND_LIMIT: z.coerce.number().int().min(1).default(30),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -66,6 +67,8 @@ export interface Config {
   jobRetryBaseMs: number;
   /** Notifications to more people than this are written by a background job, in batches. */
   notifyInlineLimit: number;
+  /** Chat messages one person may send per 10 seconds (all their devices and the server's processes together). */
+  chatSendLimit: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -99,5 +102,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workers: e.WORKERS,
     jobRetryBaseMs: e.JOB_RETRY_BASE_MS,
     notifyInlineLimit: e.NOTIFY_INLINE_LIMIT,
+    chatSendLimit: e.CHAT_SEND_LIMIT,
   };
 }

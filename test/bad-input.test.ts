@@ -131,6 +131,27 @@ const ENDPOINTS: Array<{ method: string; path: string; body?: Record<string, unk
   { method: 'GET', path: '/api/v1/notifications/unread-count', session: true },
   { method: 'POST', path: `/api/v1/notifications/${SOME_ID}/read`, session: true },
   { method: 'POST', path: '/api/v1/notifications/read-all', session: true },
+  // Conversations (server/modules/chat, conversation-routes.ts).
+  { method: 'POST', path: '/api/v1/conversations', body: { kind: 'direct', personId: SOME_ID }, session: true },
+  { method: 'GET', path: '/api/v1/conversations?limit=5', query: true, session: true },
+  { method: 'GET', path: `/api/v1/conversations/${SOME_ID}`, session: true },
+  { method: 'PATCH', path: `/api/v1/conversations/${SOME_ID}`, body: { name: 'N' }, session: true },
+  { method: 'PUT', path: `/api/v1/conversations/${SOME_ID}/settings`, body: { muted: true }, session: true },
+  { method: 'GET', path: `/api/v1/conversations/${SOME_ID}/members?limit=5`, query: true, session: true },
+  { method: 'POST', path: `/api/v1/conversations/${SOME_ID}/members`, body: { personIds: [OTHER_ID] }, session: true },
+  { method: 'DELETE', path: `/api/v1/conversations/${SOME_ID}/members/${OTHER_ID}`, session: true },
+  { method: 'POST', path: `/api/v1/conversations/${SOME_ID}/read`, body: { seq: 1 }, session: true },
+  { method: 'GET', path: `/api/v1/conversations/${SOME_ID}/receipts`, session: true },
+  // Messages (server/modules/chat, message-routes.ts).
+  { method: 'POST', path: `/api/v1/conversations/${SOME_ID}/messages`, body: { clientKey: 'key-12345678', body: 'Hi' }, session: true },
+  { method: 'GET', path: `/api/v1/conversations/${SOME_ID}/messages?limit=5`, query: true, session: true },
+  { method: 'PATCH', path: `/api/v1/messages/${SOME_ID}`, body: { body: 'Hi' }, session: true },
+  { method: 'DELETE', path: `/api/v1/messages/${SOME_ID}`, session: true },
+  { method: 'PUT', path: `/api/v1/messages/${SOME_ID}/reaction`, body: { kind: 'like' }, session: true },
+  { method: 'DELETE', path: `/api/v1/messages/${SOME_ID}/reaction`, session: true },
+  { method: 'GET', path: '/api/v1/chat/unread', session: true },
+  // Presence (server/modules/presence).
+  { method: 'GET', path: `/api/v1/presence?ids=${SOME_ID}`, query: true, session: true },
 ];
 
 /** The route pattern of a concrete path from the table, to compare with what the server registered. */

@@ -54,11 +54,15 @@ describe.each(DIALECTS)('realtime access on %s', (dialect) => {
     await sameSite.waitFor((f) => f.kind === 'ready');
     expect(sameSite.frames).toEqual([{ kind: 'ready', seq: 2 }]);
 
-    // Application-level heartbeat: a ping frame is answered, garbage is ignored and the socket stays.
+    // Application-level heartbeat: a ping frame is answered, garbage gets an error frame and the socket stays.
     live.ws.send('not json');
     live.ws.send(JSON.stringify({ kind: 'ping' }));
     await live.waitFor((f) => f.kind === 'pong');
-    expect(live.frames).toEqual([{ kind: 'ready', seq: 2 }, { kind: 'pong' }]);
+    expect(live.frames).toEqual([
+      { kind: 'ready', seq: 2 },
+      { kind: 'error', code: 'invalid_json', message: expect.any(String) },
+      { kind: 'pong' },
+    ]);
     expect(live.ws.readyState).toBe(WebSocket.OPEN);
     live.close();
     sameSite.close();

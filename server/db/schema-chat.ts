@@ -7,6 +7,8 @@ export interface ConversationsTable {
   org_id: string;
   kind: ConversationKindName;
   name: string | null;
+  /** `name` folded for accent-blind search; null without a name. */
+  name_key: string | null;
   /** Set for a linked conversation: the group whose members are its participants. */
   group_id: string | null;
   /** Set for a direct conversation: the two people's ids, sorted, joined by ':'. */

@@ -261,7 +261,9 @@ export type NotificationKind =
   | 'group_invite'
   | 'join_request'
   | 'request_approved'
-  | 'request_declined';
+  | 'request_declined'
+  | 'chat_mention'
+  | 'chat_message';
 
 export interface NotificationsTable {
   id: string;

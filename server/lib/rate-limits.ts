@@ -51,3 +51,33 @@ async function take(limiter: RateLimiterAbstract, key: string, what = 'sign-in a
     throw res;
   }
 }
+
+/**
+ * Chat flooding: each person may send `perTenSeconds` messages per 10 s window (a burst of that many
+ * is fine), counted in Redis when set so every process counts the same sends. Other people have
+ * their own budgets.
+ */
+export class ChatSendLimits {
+  private readonly limiter: RateLimiterAbstract;
+
+  constructor(opts: { perTenSeconds: number; redis?: Redis | undefined; prefix: string }) {
+    this.limiter = opts.redis
+      ? new RateLimiterRedis({ storeClient: opts.redis, points: opts.perTenSeconds, duration: 10, keyPrefix: `${opts.prefix}:chat-send` })
+      : new RateLimiterMemory({ points: opts.perTenSeconds, duration: 10, keyPrefix: 'chat-send' });
+  }
+
+  /** Counts one send; throws 429 with the wait when the person's budget is spent. */
+  async consume(personId: string): Promise<void> {
+    try {
+      await this.limiter.consume(personId);
+    } catch (res) {
+      if (res instanceof RateLimiterRes) {
+        const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+        throw new AppError(429, 'too_many_messages', `You are sending messages too fast; try again in ${seconds} s.`, {
+          retryAfterSeconds: seconds,
+        });
+      }
+      throw res;
+    }
+  }
+}

@@ -1,5 +1,6 @@
 import type { Executor } from '../db/index.js';
 import type { FilesTable } from '../db/schema.js';
+import { conversationForViewer } from './chat.js';
 import { findableGroups, type GroupViewer } from './groups.js';
 import { canSeePost, visiblePosts } from './posts.js';
 
@@ -11,6 +12,8 @@ import { canSeePost, visiblePosts } from './posts.js';
  * - a post's photo or file (and a photo's thumbnail): whoever sees the post (policies/posts.ts), so
  *   a deleted post, a secret group, a removal from the group or another company all mean "no".
  * - a group's cover: whoever may find the group (so a secret group's cover only its members);
+ * - a chat message's photo or file: the conversation's participants (policies/chat.ts), while the
+ *   message is not deleted;
  * Refusals answer 404 like a file that never existed.
  */
 export async function canSeeFile(db: Executor, viewer: GroupViewer, file: FilesTable): Promise<boolean> {
@@ -42,11 +45,12 @@ async function canSeePhoto(db: Executor, viewer: GroupViewer, file: FilesTable):
 async function canSeeAttachment(db: Executor, viewer: GroupViewer, file: FilesTable): Promise<boolean> {
   const a = await db
     .selectFrom('attachments')
-    .select(['owner_id', 'post_id'])
+    .select(['owner_id', 'post_id', 'message_id'])
     .where('org_id', '=', viewer.org_id)
     .where((eb) => eb.or([eb('file_id', '=', file.id), eb('thumbnail_file_id', '=', file.id)]))
     .executeTakeFirst();
   if (!a) return false;
+  if (a.message_id !== null) return canSeeMessageFile(db, viewer, a.message_id);
   if (a.post_id === null) return a.owner_id === viewer.id;
   // The post's own rule, in SQL and as the boolean, exactly as a post is loaded.
   const post = await db
@@ -75,6 +79,17 @@ async function canSeeAttachment(db: Executor, viewer: GroupViewer, file: FilesTa
     is_company_wide: post.group_is_company_wide ?? 0,
   };
   return canSeePost(viewer, post, { group, membership: post.my_role ? { role: post.my_role } : null });
+}
+
+async function canSeeMessageFile(db: Executor, viewer: GroupViewer, messageId: string): Promise<boolean> {
+  const msg = await db
+    .selectFrom('chat_messages')
+    .select(['conversation_id', 'deleted_at'])
+    .where('id', '=', messageId)
+    .where('org_id', '=', viewer.org_id)
+    .executeTakeFirst();
+  if (!msg || msg.deleted_at !== null) return false;
+  return (await conversationForViewer(db, viewer, msg.conversation_id)) !== null;
 }
 
 async function canSeeCover(db: Executor, viewer: GroupViewer, file: FilesTable): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { myConversations } from './chat.js';
 import { canFindGroup, findableGroups, type GroupRow, type GroupViewer, type Membership, type PendingKind } from './groups.js';
 import { canSeePost, visiblePosts, type PostLike, type PostPlace } from './posts.js';
 
@@ -13,7 +14,8 @@ import { canSeePost, visiblePosts, type PostLike, type PostPlace } from './posts
  *   leaks.
  * - At read time: `visibleNotifications` drops rows whose post, comment or group the reader may no
  *   longer see (left or removed from the group, deleted post or comment), from the list, the
- *   unread badge and mark-as-read alike.
+ *   unread badge and mark-as-read alike; a chat notification goes when the reader no longer takes
+ *   part in its conversation (policies/chat.ts).
  */
 export function mayHearOfPost(person: GroupViewer, post: PostLike, place: PostPlace): boolean {
   return canSeePost(person, post, place);
@@ -43,11 +45,19 @@ export function visibleNotifications(eb: ExpressionBuilder<Database, 'notificati
       .whereRef('groups.id', '=', 'notifications.group_id')
       .where((ge) => findableGroups(ge as unknown as ExpressionBuilder<Database, 'groups'>, v)),
   );
+  const conversationJoined = eb.exists(
+    eb
+      .selectFrom('conversations')
+      .select('conversations.id')
+      .whereRef('conversations.id', '=', 'notifications.conversation_id')
+      .where((ce) => myConversations(ce as unknown as ExpressionBuilder<Database, 'conversations'>, v)),
+  );
   return eb.and([
     eb('notifications.org_id', '=', v.org_id),
     eb('notifications.recipient_id', '=', v.id),
     eb.or([eb('notifications.post_id', 'is', null), postSeen]),
     eb.or([eb('notifications.comment_id', 'is', null), commentLive]),
     eb.or([eb('notifications.group_id', 'is', null), groupFound]),
+    eb.or([eb('notifications.conversation_id', 'is', null), conversationJoined]),
   ]);
 }

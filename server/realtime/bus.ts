@@ -1,11 +1,13 @@
 import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import type { Presence } from '../../protocol/chat.js';
 
 /**
  * What crosses between server processes. `deliver`: an event already stored for these people with
  * these sequence numbers. `disconnect`: close sockets of a person or of given sessions. `signal`: a
- * live-only frame for whichever sockets of these people are open now.
+ * live-only frame for whichever sockets of these people are open now. `presence`: a person's
+ * presence, for whichever sockets watch them.
  */
 export type BusMessage =
   | {
@@ -16,7 +18,9 @@ export type BusMessage =
     }
   | { kind: 'disconnect'; orgId: string; personId?: string; sessionIds?: string[]; reason: string }
   /** A live-only signal (typing, large-group receipts, presence) for these people's open sockets; never stored. */
-  | { kind: 'signal'; orgId: string; personIds: string[]; signal: { type: string; payload: unknown } };
+  | { kind: 'signal'; orgId: string; personIds: string[]; signal: { type: string; payload: unknown } }
+  /** A person's presence after one of their devices changed; each process tells the sockets that watch them. */
+  | { kind: 'presence'; orgId: string; presence: Presence };
 
 export interface EventBus {
   publish(msg: BusMessage): Promise<void>;

@@ -2,6 +2,8 @@ import type { WebSocket } from 'ws';
 import type { ServerFrame } from '../../protocol/events.js';
 import { CloseCodes } from '../../protocol/events.js';
 import type { Db } from '../db/index.js';
+import { newId } from '../lib/ids.js';
+import { ClientState } from './client-frames.js';
 
 /** How much a socket may have unsent before delivery pauses, and how long it may stay that far behind. */
 export interface DeliveryLimits {
@@ -27,6 +29,10 @@ export class Connection {
   private closed = false;
   private readonly recent = new Map<number, string>();
   alive = true;
+  /** This socket's own id (its presence row), distinct from the session: one session may open several. */
+  readonly connectionId = newId();
+  /** Rate limit, presence status and watch list of what the client sends (client-frames.ts). */
+  readonly client = new ClientState();
 
   constructor(
     readonly ws: WebSocket,
@@ -82,6 +88,10 @@ export class Connection {
     this.closed = true;
     this.recent.clear();
     this.ws.close(code, reason);
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
   }
 
   markClosed(): void {

@@ -1,12 +1,15 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
 import { z } from 'zod';
-import { CloseCodes, type ClientFrame } from '../../protocol/events.js';
+import { CloseCodes } from '../../protocol/events.js';
 import type { AppContext } from '../context.js';
 import { AppError, unauthenticated } from '../errors.js';
 import { forgetSessions } from '../http/request-context.js';
 import { zodApp } from '../http/route-kit.js';
 import type { BusMessage } from './bus.js';
+import { ClientFrames } from './client-frames.js';
 import { Connection, DEFAULT_DELIVERY_LIMITS, eventFrame, type DeliveryLimits } from './connection.js';
+import { PresenceTracker } from './presence.js';
 
 const HEARTBEAT_MS = 30_000;
 const CLOSE_GRACE_MS = 2_000;
@@ -15,10 +18,15 @@ const CLOSE_GRACE_MS = 2_000;
 export class RealtimeGateway {
   private readonly byPerson = new Map<string, Set<Connection>>();
   private heartbeat: NodeJS.Timeout | null = null;
+  private stopping = false;
+  readonly presence: PresenceTracker;
+  private readonly frames: ClientFrames;
   /** Back-pressure limits for sockets opened from now on (tests lower them to stay fast). */
   readonly limits: DeliveryLimits = { ...DEFAULT_DELIVERY_LIMITS };
 
   constructor(private readonly ctx: AppContext) {
+    this.presence = new PresenceTracker(ctx);
+    this.frames = new ClientFrames(ctx, this.presence);
     ctx.bus.subscribe((msg) => this.onBusMessage(msg));
   }
 
@@ -60,20 +68,18 @@ export class RealtimeGateway {
         );
         this.add(conn);
         socket.on('pong', () => (conn.alive = true));
-        socket.on('message', (data) => {
-          let frame: ClientFrame | null = null;
-          try {
-            frame = JSON.parse(String(data)) as ClientFrame;
-          } catch {
-            /* ignore garbage; the connection stays */
-          }
-          if (frame?.kind === 'ping') conn.send({ kind: 'pong' });
-        });
+        socket.on('message', (data) => this.frames.receive(conn, data));
         socket.on('close', () => this.remove(conn));
         socket.on('error', () => this.remove(conn));
-        conn.start(req.query.after ?? null).catch((err: unknown) => {
-          req.log.warn({ err }, 'realtime start failed');
-          conn.close(1011, 'could not start');
+        // Frames that arrive meanwhile wait on this chain, so they run once the socket has started.
+        this.frames.run(conn, async () => {
+          try {
+            await conn.start(req.query.after ?? null);
+            if (!conn.isClosed) await this.presence.opened(conn);
+          } catch (err) {
+            req.log.warn({ err }, 'realtime start failed');
+            conn.close(1011, 'could not start');
+          }
         });
       },
     );
@@ -81,9 +87,13 @@ export class RealtimeGateway {
     this.heartbeat.unref();
   }
 
-  /** Tells every socket to reconnect elsewhere (graceful shutdown). */
-  closeAll(code: number = CloseCodes.serverRestart, reason = 'server restarting'): void {
+  /**
+   * Tells every socket to reconnect elsewhere (graceful shutdown). Resolves once their presence rows
+   * are gone, which needs the database: await it before closing that.
+   */
+  async closeAll(code: number = CloseCodes.serverRestart, reason = 'server restarting'): Promise<void> {
     if (this.heartbeat) clearInterval(this.heartbeat);
+    this.stopping = true;
     const all = [...this.byPerson.values()].flatMap((set) => [...set]);
     for (const c of all) c.close(code, reason);
     // A client that stopped reading never answers the close handshake, and the HTTP server waits for
@@ -91,6 +101,7 @@ export class RealtimeGateway {
     setTimeout(() => {
       for (const c of all) c.ws.terminate();
     }, CLOSE_GRACE_MS).unref();
+    await this.presence.dropAll(all).catch((err: unknown) => this.ctx.log.warn({ err }, 'presence clean-up failed'));
   }
 
   private add(conn: Connection): void {
@@ -100,6 +111,10 @@ export class RealtimeGateway {
   }
 
   private remove(conn: Connection): void {
+    // Queued after the start (and any frame) before it; at shutdown dropAll does it for everyone at once.
+    if (this.stopping) this.presence.unwatch(conn);
+    else if (!conn.client.released) this.frames.run(conn, () => this.presence.closed(conn), true);
+    conn.client.released = true;
     conn.markClosed();
     const set = this.byPerson.get(conn.personId);
     set?.delete(conn);
@@ -108,6 +123,9 @@ export class RealtimeGateway {
 
   private beat(): void {
     this.recheckSessions().catch((err: unknown) => this.ctx.log.warn({ err }, 'realtime session re-check failed'));
+    this.frames.sweep();
+    const open = [...this.byPerson.values()].flatMap((set) => [...set]);
+    this.presence.beat(open).catch((err: unknown) => this.ctx.log.warn({ err }, 'presence heartbeat failed'));
     for (const set of this.byPerson.values()) {
       for (const c of set) {
         if (!c.alive) {
@@ -161,6 +179,7 @@ export class RealtimeGateway {
       }
       return;
     }
+    if (msg.kind === 'presence') return this.presence.deliver(msg);
     if (msg.kind === 'signal') {
       const frame = JSON.stringify({ kind: 'signal', type: msg.signal.type, payload: msg.signal.payload });
       for (const personId of msg.personIds) {
@@ -177,6 +196,20 @@ export class RealtimeGateway {
       }
     }
   }
+}
+
+/**
+ * Errors on an open socket. A client's protocol fault (a frame above the size limit, a broken frame)
+ * is its own: ws has already closed that socket with the matching code (1009, 1002), so it is noted,
+ * not logged as a server error. Anything else ends the socket.
+ */
+export function socketErrorHandler(error: Error & { code?: string }, socket: WebSocket, request: FastifyRequest): void {
+  if (error.code?.startsWith('WS_ERR_')) {
+    request.log.info({ code: error.code }, 'realtime socket closed for a bad frame');
+    return;
+  }
+  request.log.error(error);
+  socket.terminate();
 }
 
 function safeHost(origin: string): string {

@@ -25,6 +25,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('org_id', 'text', (c) => c.notNull().references('orgs.id'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('name', 'text')
+    // The name folded for accent-blind search (lib/text.ts foldForSearch); null without a name.
+    .addColumn('name_key', 'text')
     .addColumn('group_id', 'text', (c) => c.references('groups.id'))
     .addColumn('direct_key', 'text')
     .addColumn('created_by', 'text', (c) => c.notNull().references('people.id'))

@@ -29,6 +29,8 @@ export async function appendMessage(
   conv: ConversationsTable,
   input: NewMessage,
   present: (trx: Trx, row: ChatMessagesTable) => Promise<ChatMessage>,
+  /** Work that needs the message row to exist and must be in the event (attachments taken by it). */
+  afterInsert?: (trx: Trx, row: ChatMessagesTable) => Promise<void>,
 ): Promise<{ row: ChatMessagesTable; message: ChatMessage; recipients: string[] }> {
   const now = Date.now();
   const id = newId();
@@ -50,6 +52,7 @@ export async function appendMessage(
     deleted_at: null,
   };
   await trx.insertInto('chat_messages').values(row).execute();
+  await afterInsert?.(trx, row);
   await trx
     .updateTable('conversation_members')
     .set({ archived_at: null })

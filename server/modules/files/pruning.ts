@@ -1,13 +1,13 @@
 import { inTx, type AppContext } from '../../context.js';
 
-/** An upload no post took within this time was abandoned (a closed composer, a failed post). */
+/** An upload no post or chat message took within this time was abandoned (a closed composer, a failed post). */
 export const ABANDONED_UPLOAD_MS = 24 * 3_600_000;
 const PRUNE_EVERY_MS = 30 * 60_000;
 const BATCH = 200;
 
 /**
- * Deletes uploads that no post took in time: rows first, in one transaction, then the bytes once
- * it committed. `post_id IS NULL` in the DELETE means a post taking the upload at the same moment
+ * Deletes uploads that no post or message took in time: rows first, in one transaction, then the bytes
+ * once it committed. `post_id IS NULL AND message_id IS NULL` in the DELETE means a post or message taking the upload at the same moment
  * wins or loses cleanly (it then answers 400 naming attachmentIds). Returns how many went.
  */
 export async function pruneAbandonedUploads(ctx: AppContext, now = Date.now()): Promise<number> {
@@ -15,6 +15,7 @@ export async function pruneAbandonedUploads(ctx: AppContext, now = Date.now()): 
     .selectFrom('attachments')
     .select('id')
     .where('post_id', 'is', null)
+    .where('message_id', 'is', null)
     .where('created_at', '<', now - ABANDONED_UPLOAD_MS)
     .limit(BATCH)
     .execute();
@@ -28,6 +29,7 @@ export async function pruneAbandonedUploads(ctx: AppContext, now = Date.now()): 
         stale.map((s) => s.id),
       )
       .where('post_id', 'is', null)
+      .where('message_id', 'is', null)
       .returning(['file_id', 'thumbnail_file_id'])
       .execute();
     const fileIds = gone.flatMap((g) => (g.thumbnail_file_id ? [g.file_id, g.thumbnail_file_id] : [g.file_id]));

@@ -33,6 +33,8 @@ export function excerptOf(html: string | null): string | null {
 
 /** Kinds whose line quotes the comment rather than the post. */
 const ABOUT_COMMENT: ReadonlySet<NotificationKind> = new Set(['mention_comment', 'comment', 'reply', 'reaction_comment']);
+/** Kinds whose line quotes a chat message (none once it is deleted). */
+const ABOUT_MESSAGE: ReadonlySet<NotificationKind> = new Set(['chat_mention', 'chat_message']);
 
 export function toNotification(r: NotificationRow, actors: ActorRow[]): Notification {
   return {
@@ -48,7 +50,11 @@ export function toNotification(r: NotificationRow, actors: ActorRow[]): Notifica
     commentId: r.comment_id,
     groupId: r.group_id,
     groupName: r.group_name,
-    excerpt: excerptOf(ABOUT_COMMENT.has(r.kind) ? r.comment_html : r.post_html),
+    conversationId: r.conversation_id,
+    messageId: r.message_id,
+    excerpt: ABOUT_MESSAGE.has(r.kind)
+      ? excerptOf(r.message_deleted_at === null ? r.message_html : null)
+      : excerptOf(ABOUT_COMMENT.has(r.kind) ? r.comment_html : r.post_html),
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
     read: r.read_at !== null,

@@ -5,6 +5,7 @@ import type { NotificationKind, NotifyLevel, PeopleTable } from '../../db/schema
 import type { AfterCommit } from '../../db/tx.js';
 import { notFound } from '../../errors.js';
 import type { GroupRow, GroupViewer } from '../../policies/groups.js';
+import { participantIds } from '../../policies/chat.js';
 import { mayHearOfGroup, mayHearOfPost } from '../../policies/notifications.js';
 import type { PostPlace } from '../../policies/posts.js';
 import { enqueueJob } from '../../jobs/queue.js';
@@ -46,10 +47,24 @@ export interface NotifyInput {
   once?: boolean;
   /** Tell only those still members of `groupId` at one of these levels when told (a new post's notice). */
   groupLevels?: NotifyLevel[];
+  /** A chat notification: told only to people who take part in the conversation when told. */
+  conversationId?: string;
+  messageId?: string;
 }
 
 /** Who of the candidates may see what the notification is about (policies/notifications.ts). */
 async function allowedRecipients(trx: Trx, n: NotifyInput, ids: string[]): Promise<Candidate[]> {
+  if (n.conversationId) {
+    const conv = await trx
+      .selectFrom('conversations')
+      .selectAll()
+      .where('org_id', '=', n.orgId)
+      .where('id', '=', n.conversationId)
+      .executeTakeFirst();
+    if (!conv) return [];
+    const taking = new Set(await participantIds(trx, conv));
+    return (await candidates(trx, n.orgId, ids, null)).filter((c) => c.status === 'active' && taking.has(c.id));
+  }
   if (n.postId) {
     const post = await findPostTarget(trx, n.orgId, n.postId);
     if (!post) return [];
@@ -108,7 +123,8 @@ export async function runNotifyJob(ctx: AppContext, payload: unknown): Promise<v
   const n = payload as NotifyInput;
   for (let i = 0; i < n.recipients.length; i += FAN_OUT_BATCH) {
     const batch = n.recipients.slice(i, i + FAN_OUT_BATCH);
-    await inTx(ctx, (trx, afterCommit) => notifyNow(trx, afterCommit, ctx, { ...n, once: n.once || Boolean(n.postId) }, batch));
+    const once = n.once || Boolean(n.postId) || (Boolean(n.messageId) && !n.groupKey);
+    await inTx(ctx, (trx, afterCommit) => notifyNow(trx, afterCommit, ctx, { ...n, once }, batch));
   }
 }
 
@@ -127,6 +143,14 @@ async function notifyNow(trx: Trx, afterCommit: AfterCommit, ctx: AppContext, n:
       { kind: n.kind, postId: n.postId, commentId: n.commentId ?? null },
     );
     recipients = recipients.filter((r) => !told.has(r.id));
+  } else if (n.once && n.messageId) {
+    const told = await alreadyTold(
+      trx,
+      n.orgId,
+      recipients.map((r) => r.id),
+      { kind: n.kind, messageId: n.messageId },
+    );
+    recipients = recipients.filter((r) => !told.has(r.id));
   }
   for (const recipient of recipients) {
     const { id, created } = await addOrAggregate(trx, {
@@ -138,6 +162,8 @@ async function notifyNow(trx: Trx, afterCommit: AfterCommit, ctx: AppContext, n:
       postId: n.postId ?? null,
       commentId: n.commentId ?? null,
       groupId: n.groupId ?? null,
+      conversationId: n.conversationId ?? null,
+      messageId: n.messageId ?? null,
     });
     // The badge number as the recipient's own list counts it (their rights, read-time filter).
     const badge = await unreadCount(trx, recipient);

@@ -114,23 +114,31 @@ export async function postFollowers(db: Executor, orgId: string, postId: string)
   return rows.map((r) => r.person_id);
 }
 
-/** Of `recipientIds`, those who ever had a notification of this kind about this post and comment (read or not). */
+/**
+ * Of `recipientIds`, those who ever had a notification of this kind about this post and comment, or
+ * about this chat message (read or not).
+ */
 export async function alreadyTold(
   db: Executor,
   orgId: string,
   recipientIds: string[],
-  about: { kind: NotificationKind; postId: string; commentId: string | null },
+  about: { kind: NotificationKind; postId: string; commentId: string | null } | { kind: NotificationKind; messageId: string },
 ): Promise<Set<string>> {
   if (recipientIds.length === 0) return new Set();
-  const rows = await db
+  let q = db
     .selectFrom('notifications')
     .select('recipient_id')
     .where('org_id', '=', orgId)
-    .where('post_id', '=', about.postId)
     .where('recipient_id', 'in', recipientIds)
-    .where('kind', '=', about.kind)
-    .where((eb) => (about.commentId === null ? eb('comment_id', 'is', null) : eb('comment_id', '=', about.commentId)))
-    .execute();
+    .where('kind', '=', about.kind);
+  if ('messageId' in about) q = q.where('message_id', '=', about.messageId);
+  else {
+    const commentId = about.commentId;
+    q = q
+      .where('post_id', '=', about.postId)
+      .where((eb) => (commentId === null ? eb('comment_id', 'is', null) : eb('comment_id', '=', commentId)));
+  }
+  const rows = await q.execute();
   return new Set(rows.map((r) => r.recipient_id));
 }
 
@@ -143,6 +151,8 @@ export interface NewNotification {
   postId: string | null;
   commentId: string | null;
   groupId: string | null;
+  conversationId?: string | null;
+  messageId?: string | null;
 }
 
 /**
@@ -175,7 +185,8 @@ export async function addOrAggregate(db: Executor, n: NewNotification): Promise<
       .executeTakeFirstOrThrow();
     await db
       .updateTable('notifications')
-      .set({ actor_count: Number(count.n), updated_at: now, comment_id: n.commentId })
+      // The line quotes the newest comment or message of the aggregate.
+      .set({ actor_count: Number(count.n), updated_at: now, comment_id: n.commentId, message_id: n.messageId ?? null })
       .where('id', '=', open.id)
       .execute();
     return { id: open.id, created: false };
@@ -193,6 +204,8 @@ export async function addOrAggregate(db: Executor, n: NewNotification): Promise<
       post_id: n.postId,
       comment_id: n.commentId,
       group_id: n.groupId,
+      conversation_id: n.conversationId ?? null,
+      message_id: n.messageId ?? null,
       created_at: now,
       updated_at: now,
       read_at: null,
@@ -203,7 +216,13 @@ export async function addOrAggregate(db: Executor, n: NewNotification): Promise<
 }
 
 /** A notification with what its line shows. */
-export type NotificationRow = NotificationsTable & { post_html: string | null; comment_html: string | null; group_name: string | null };
+export type NotificationRow = NotificationsTable & {
+  post_html: string | null;
+  comment_html: string | null;
+  group_name: string | null;
+  message_html: string | null;
+  message_deleted_at: number | null;
+};
 
 function selectVisible(db: Executor, v: GroupViewer) {
   return db
@@ -211,8 +230,15 @@ function selectVisible(db: Executor, v: GroupViewer) {
     .leftJoin('posts as np', 'np.id', 'notifications.post_id')
     .leftJoin('comments as ncm', 'ncm.id', 'notifications.comment_id')
     .leftJoin('groups as ng', 'ng.id', 'notifications.group_id')
+    .leftJoin('chat_messages as nmsg', 'nmsg.id', 'notifications.message_id')
     .selectAll('notifications')
-    .select(['np.body_html as post_html', 'ncm.body_html as comment_html', 'ng.name as group_name'])
+    .select([
+      'np.body_html as post_html',
+      'ncm.body_html as comment_html',
+      'ng.name as group_name',
+      'nmsg.body_html as message_html',
+      'nmsg.deleted_at as message_deleted_at',
+    ])
     .where((eb) => visibleNotifications(eb, v));
 }
 
@@ -310,4 +336,38 @@ export async function markAllRead(db: Executor, orgId: string, recipientId: stri
     .where('read_at', 'is', null)
     .executeTakeFirst();
   return Number(res.numUpdatedRows);
+}
+
+/**
+ * Of `recipientIds`, those whose unread row of this key already names the actor: their row is brought
+ * to the top and quotes the new message, in three queries for all of them (no new actor, so no new
+ * badge number). Returns who they were; the others take the ordinary path. Keeps a burst of chat
+ * messages to a big conversation from costing a round of writes per recipient per message.
+ */
+export async function touchOpenAggregates(
+  db: Executor,
+  n: { orgId: string; groupKey: string; actorId: string; recipientIds: string[]; messageId: string | null },
+): Promise<Set<string>> {
+  if (n.recipientIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('notifications')
+    .innerJoin('notification_actors as na', 'na.notification_id', 'notifications.id')
+    .select(['notifications.id', 'notifications.recipient_id'])
+    .where('notifications.org_id', '=', n.orgId)
+    .where('notifications.group_key', '=', n.groupKey)
+    .where('notifications.read_at', 'is', null)
+    .where('notifications.recipient_id', 'in', n.recipientIds)
+    .where('na.actor_id', '=', n.actorId)
+    .execute();
+  if (rows.length === 0) return new Set();
+  const now = Date.now();
+  const ids = rows.map((r) => r.id);
+  await db.updateTable('notifications').set({ updated_at: now, message_id: n.messageId }).where('id', 'in', ids).execute();
+  await db
+    .updateTable('notification_actors')
+    .set({ acted_at: now })
+    .where('notification_id', 'in', ids)
+    .where('actor_id', '=', n.actorId)
+    .execute();
+  return new Set(rows.map((r) => r.recipient_id));
 }

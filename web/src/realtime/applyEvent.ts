@@ -13,6 +13,7 @@ import {
 } from '../api/queryKeys';
 import type { Page, Person, SessionItem } from '../api/types';
 import { applySession, updateSessionPerson } from '../features/session/sessionQuery';
+import { applyChatEvent } from '../features/chat/chatCache';
 import { applyPostEvent } from './applyPostEvent';
 
 export const adminPeopleKey = ['admin', 'people'] as const;
@@ -64,6 +65,15 @@ export function applyRealtimeEvent(client: QueryClient, event: RealtimeEvent): v
     case 'post.counts':
     case 'post.tally':
       applyPostEvent(client, event);
+      break;
+    case 'chat.message':
+    case 'chat.message.updated':
+    case 'chat.conversation':
+    case 'chat.membership':
+    case 'chat.read.mine':
+    case 'chat.receipt':
+    case 'chat.settings':
+      applyChatEvent(client, event);
       break;
     case 'notification.created':
     case 'notification.updated':

@@ -1,4 +1,4 @@
-import type { RealtimeEvent, ServerFrame } from '../../../protocol/events';
+import type { ClientFrame, RealtimeEvent, RealtimeSignal, ServerFrame } from '../../../protocol/events';
 
 export type ConnectionState = 'connected' | 'connecting' | 'offline';
 
@@ -8,6 +8,10 @@ export interface TransportHandlers {
   onResync(): void;
   /** The server closed with 4001: the session is over. */
   onSignedOut(): void;
+  /** A live-only signal (typing, presence, receipts of big conversations): never replayed. */
+  onSignal?(signal: RealtimeSignal): void;
+  /** The server is serving this socket: a fresh one forgets what the last one was told (watch, presence). */
+  onReady?(): void;
 }
 
 const PING_EVERY_MS = 25_000;
@@ -113,6 +117,7 @@ export class RealtimeTransport {
         this.attempt = 0;
         this.lastSeq = Math.max(this.lastSeq, frame.seq);
         this.setState('connected');
+        this.handlers.onReady?.();
         break;
       case 'resync':
         this.lastSeq = frame.seq;
@@ -125,6 +130,9 @@ export class RealtimeTransport {
         this.attempt = 0;
         this.setState('connected');
         this.handlers.onEvent(frame);
+        break;
+      case 'signal':
+        this.handlers.onSignal?.(frame);
         break;
       case 'pong':
         break;
@@ -142,8 +150,11 @@ export class RealtimeTransport {
     if (this.attempt > 3) this.setState('offline');
   }
 
-  private send(frame: { kind: 'ping' }): void {
-    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(frame));
+  /** Sends a frame if the socket is open; live frames are not queued, the next `onReady` restates them. */
+  send(frame: ClientFrame): boolean {
+    if (this.socket?.readyState !== WebSocket.OPEN) return false;
+    this.socket.send(JSON.stringify(frame));
+    return true;
   }
 
   private closeSocket(): void {
@@ -160,6 +171,10 @@ export class RealtimeTransport {
   };
 
   private readonly markOffline = (): void => {
+    // The browser says the network is gone: a socket left open would only look alive (and some
+    // never notice). Drop it and reconnect from the last seq on 'online'.
+    clearTimeout(this.retryTimer);
+    this.closeSocket();
     this.setState('offline');
   };
 

@@ -1,7 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import { applySession } from '../features/session/sessionQuery';
+import { applyChatSignal, onChatReady } from '../features/chat/chatCache';
 import { applyRealtimeEvent } from './applyEvent';
+import { attachSender, emitReady, emitSignal, usePresenceReporter } from './live';
 import { RealtimeTransport, type ConnectionState } from './transport';
 
 /** Opens the live connection for the signed-in person for as long as the caller is mounted. */
@@ -15,14 +17,24 @@ export function useRealtimeConnection(startAfterSeq: number): ConnectionState {
           onEvent: (event) => applyRealtimeEvent(client, event),
           onResync: () => void client.invalidateQueries(),
           onSignedOut: () => applySession(client, null),
+          onSignal: (signal) => {
+            applyChatSignal(client, signal);
+            emitSignal(signal);
+          },
+          onReady: () => onChatReady(client, emitReady()),
         },
         startAfterSeq,
       ),
   );
   useEffect(() => {
+    attachSender((frame) => transport.send(frame));
     transport.start();
-    return () => transport.stop();
+    return () => {
+      transport.stop();
+      attachSender(null);
+    };
   }, [transport]);
+  usePresenceReporter();
   return useSyncExternalStore(transport.subscribe, transport.getState);
 }
 

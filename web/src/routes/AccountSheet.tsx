@@ -1,7 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useSession } from '../features/session/SessionContext';
+import { useIsAdmin, useSession } from '../features/session/SessionContext';
 import { useSignOut } from '../features/session/useSignOut';
 import { ErrorAlert } from '../ui/Alert';
 import { Avatar } from '../ui/Avatar';
@@ -13,6 +13,7 @@ export function AccountSheet({ open, onOpenChange }: { open: boolean; onOpenChan
   const { t } = useTranslation();
   const { person, org } = useSession();
   const signOut = useSignOut();
+  const isAdmin = useIsAdmin();
   const close = () => onOpenChange(false);
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
@@ -46,6 +47,14 @@ export function AccountSheet({ open, onOpenChange }: { open: boolean; onOpenChan
                 <span>{t('nav.security')}</span>
               </Link>
             </li>
+            {isAdmin ? (
+              <li>
+                <Link to="/admin" className="sheet__item" onClick={close}>
+                  <Icon name="admin" />
+                  <span>{t('nav.admin')}</span>
+                </Link>
+              </li>
+            ) : null}
             <li>
               <button type="button" className="sheet__item" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
                 <Icon name="logout" />

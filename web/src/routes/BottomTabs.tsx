@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router-dom';
+import { ChatNavItem } from '../features/chat/ChatNav';
 import { useIsAdmin } from '../features/session/SessionContext';
 import { Icon, type IconName } from '../ui/icons';
 import { AccountSheet } from './AccountSheet';
@@ -22,14 +23,15 @@ export function BottomTabs() {
   const isAdmin = useIsAdmin();
   const [moreOpen, setMoreOpen] = useState(false);
   const { pathname } = useLocation();
-  const inMore = pathname.startsWith('/security') || pathname.startsWith('/profile');
+  // Five tabs at most: for admins, "Admin" moves into "More".
+  const inMore = pathname.startsWith('/security') || pathname.startsWith('/profile') || (isAdmin && pathname.startsWith('/admin'));
   return (
     <nav className="tabs" aria-label={t('nav.main')}>
       <ul className="tabs__list">
         <Tab to="/" end icon="home" label={t('nav.home')} />
         <Tab to="/groups" icon="groups" label={t('nav.groups')} />
+        <ChatNavItem variant="tab" />
         <Tab to="/people" icon="people" label={t('nav.directory')} />
-        {isAdmin ? <Tab to="/admin" icon="admin" label={t('nav.admin')} /> : null}
         <li className="tabs__item">
           <button
             type="button"

@@ -22,6 +22,7 @@ import { RequireAdmin, RequireSession, SignedOutOnly } from './guards';
 import { NotFoundPage } from './NotFoundPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { PostPage } from '../features/posts/PostPage';
+import { ChatPage } from '../features/chat/ChatPage';
 
 /** A company's address: signed-out screens, and the app itself once signed in. */
 export function CompanyRoutes() {
@@ -52,6 +53,7 @@ export function CompanyRoutes() {
           <Route path="security" element={<SecurityPage />} />
           <Route path="posts/:id" element={<PostPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
+          <Route path="chat/:id?" element={<ChatPage />} />
           <Route path="admin" element={<RequireAdmin />}>
             <Route index element={<Navigate to="people" replace />} />
             <Route path="people" element={<AdminPeoplePage />} />

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
+import { ChatNavItem } from '../features/chat/ChatNav';
 import { useIsAdmin, useSession } from '../features/session/SessionContext';
 import { useSignOut } from '../features/session/useSignOut';
 import { Avatar } from '../ui/Avatar';
@@ -28,6 +29,7 @@ export function SideNav() {
       <ul className="sidenav__list">
         <Item to="/" end icon="home" label={t('nav.home')} />
         <Item to="/groups" icon="groups" label={t('nav.groups')} />
+        <ChatNavItem variant="side" />
         <Item to="/people" icon="people" label={t('nav.directory')} />
         <Item to="/profile" icon="user" label={t('nav.profile')} />
         <Item to="/security" icon="shield" label={t('nav.security')} />

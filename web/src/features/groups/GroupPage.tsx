@@ -12,6 +12,7 @@ import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { GroupFeed } from '../posts/GroupFeed';
 import { useSession } from '../session/SessionContext';
+import { StartChatButton } from '../chat/StartChatButton';
 import { GroupActions } from './GroupActions';
 import { GroupSettings } from './GroupSettings';
 import { MembersTab } from './MembersTab';
@@ -61,6 +62,11 @@ export function GroupPage() {
           {g.archivedAt ? <span className="badge badge--off">{t('groups.archived')}</span> : null}
         </p>
         <GroupActions group={g} />
+        {g.membership ? (
+          <div className="group-chat">
+            <StartChatButton input={{ kind: 'linked', groupId: g.id }} label={t('chat.groupChatButton')} />
+          </div>
+        ) : null}
         <NotifyLevelPicker group={g} />
       </header>
       <nav className="subtabs subtabs--scroll" aria-label={t('groups.sections')}>

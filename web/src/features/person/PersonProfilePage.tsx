@@ -12,6 +12,7 @@ import { errorMessage } from '../../ui/errors';
 import { formatDate } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { StartChatButton } from '../chat/StartChatButton';
 import { ProfileFeed } from '../posts/ProfileFeed';
 import { useSession } from '../session/SessionContext';
 import { FollowButton } from './FollowButton';
@@ -54,7 +55,12 @@ export function PersonProfilePage() {
               {t('profilePage.edit')}
             </Link>
           ) : (
-            <FollowButton profile={p} />
+            <>
+              <FollowButton profile={p} />
+              {p.person.status === 'deactivated' ? null : (
+                <StartChatButton input={{ kind: 'direct', personId: p.person.id }} label={t('chat.messageButton')} />
+              )}
+            </>
           )}
         </div>
       </header>
