@@ -285,6 +285,14 @@ describe.each(DIALECTS)('conversations on %s', (dialect) => {
     for (const s of [phone, laptop, annLive]) s.close();
   });
 
+  it('a one-to-one with someone since deactivated still shows them, marked so; they are no longer in it', async () => {
+    const leaver = await addPerson(t, acme, { name: 'Lou Leaving' });
+    const id = await direct(ann, leaver);
+    expect((await acme.owner.post(`/api/v1/admin/people/${leaver.personId}/deactivate`)).status).toBe(200);
+    const seen = (await get(ann, id)).body;
+    expect(seen).toMatchObject({ memberCount: 1, people: [{ id: leaver.personId, displayName: 'Lou Leaving', deactivated: true }] });
+  });
+
   it('a deleted message no longer counts as unread', async () => {
     const id = await direct(dan, cat);
     const gone = await send(dan, id, 'oops');

@@ -102,7 +102,6 @@ async function runChaos(plan: Plan): Promise<void> {
     ] as const) {
       if (b < n) conversations.push({ id: await create(a, { kind: 'direct', personId: plan.people[b]!.personId }), members: [a, b] });
     }
-    console.log('PHASE convs', Date.now() - started);
     const mine = (p: number) => conversations.filter((c) => c.members.includes(p));
 
     // Everyone sends at once (three sends in flight per person), each send retried with its key until acknowledged.
@@ -138,7 +137,6 @@ async function runChaos(plan: Plan): Promise<void> {
       }),
     );
     await midway;
-    console.log('PHASE sends', Date.now() - started);
 
     // The server's truth, read by a member of each conversation.
     const histories = new Map<string, Array<Seen & { clientKey: string | null }>>();
@@ -155,7 +153,6 @@ async function runChaos(plan: Plan): Promise<void> {
       throw new Error(`${err.message}; ends ${conversations.map((c) => histories.get(c.id)?.at(-1)?.seq).join(',')}; devices ${behind}`);
     });
     for (const d of all) d.stop();
-    console.log('PHASE caught up', Date.now() - started);
 
     // Idempotency: every answer for a key named the same message, created once.
     for (const r of sent) {
@@ -206,7 +203,7 @@ async function runChaos(plan: Plan): Promise<void> {
       `[chat exactly-once] ${plan.label}: ${sent.length} messages in ${conversations.length} conversations to ${all.length} devices, ` +
         `${all.reduce((s, d) => s + d.cuts, 0)} cuts, ${all.reduce((s, d) => s + d.reconnects, 0)} reconnects, ` +
         `${sum((r) => r.attempts)} attempts (${sum((r) => r.lost)} aborted, ${sum((r) => r.failed)} failed on the network, ` +
-        `${sum((r) => r.discarded)} answers dropped, ` +
+        `${sum((r) => r.discarded)} answers dropped, ${sum((r) => r.statuses.filter((x) => x >= 500).length)} server errors retried, ` +
         `${retriedToSame} retries answered 200 with the same message) in ${Date.now() - started} ms`,
     );
   } finally {

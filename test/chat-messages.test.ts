@@ -22,7 +22,8 @@ describe.each(DIALECTS)('chat messages on %s', (dialect) => {
   let dan: Person;
 
   beforeAll(async () => {
-    t = await startTestServer({ dialect });
+    // Flooding has its own suite below; here many sends follow each other quickly.
+    t = await startTestServer({ dialect, env: { CHAT_SEND_LIMIT: '1000' } });
     acme = await signUpCompany(t);
     anna = await addPerson(t, acme, { name: 'Anna Archer' });
     ben = await addPerson(t, acme, { name: 'Ben Baker' });
@@ -105,6 +106,26 @@ describe.each(DIALECTS)('chat messages on %s', (dialect) => {
     const page = await anna.get(`${msgs(conv)}?limit=100`);
     expect(page.body.items.map((m: Item) => m.seq)).toEqual(range(1, base + 20));
     expect(new Set((await texts(anna, conv)).map((m) => m.body)).size).toBe(20);
+  });
+
+  it('concurrent sends, edits and reactions in conversations sharing people all succeed (no deadlock reaches anyone)', async () => {
+    const convs = [await groupChat(anna, [ben, cleo]), await groupChat(cleo, [dan, anna]), await groupChat(dan, [ben, anna, cleo])];
+    const seed = await Promise.all(convs.map((c) => send(anna, c, 'seed')));
+    const people = [anna, ben, cleo, dan];
+    const member = (c: number, i: number) => (c === 0 ? [anna, ben, cleo] : c === 1 ? [cleo, dan, anna] : people)[i % 3]!;
+    const answers = await Promise.all(
+      range(0, 59).map((i) => {
+        const c = i % 3;
+        const who = member(c, i);
+        if (i % 5 === 4) return who.put(`/api/v1/messages/${seed[c]!.id}/reaction`, { kind: i % 2 ? 'like' : 'wow' });
+        return who.post(msgs(convs[c]!), { clientKey: key(), body: `stress ${i}` });
+      }),
+    );
+    expect(answers.map((a) => a.status).filter((s) => s !== 200 && s !== 201)).toEqual([]);
+    for (const c of convs) {
+      const seqs = ((await anna.get(`${msgs(c)}?limit=100`)).body.items as Item[]).map((m) => m.seq);
+      expect(seqs).toEqual(range(1, seqs.length));
+    }
   });
 
   it('a retried key returns the first message (200), one row; at once too; another person has their own keys', async () => {

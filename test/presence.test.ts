@@ -87,31 +87,24 @@ describe.each(DIALECTS)('presence on %s', (dialect) => {
   it('is online while any device is active, away only when all are, and offline when the last one closes', async () => {
     const ben = await addPerson(t, acme, { name: 'Ben' });
     const annLive = await watcher(ann, [ben.personId]);
-    const laptop = await connect(ben);
-    const phone = await connect(ben);
+    const laptop = await connectSettled(ben);
+    const phone = await connectSettled(ben);
     await waitForPresence(annLive, ben.personId, 'online');
-    await expect.poll(async () => (await isLooking(t.server.ctx.db, [ben.personId, ann.personId])).has(ben.personId)).toBe(true);
+    const outsider = await addPerson(t, acme, { name: 'Not here' });
+    expect([...(await isLooking(t.server.ctx.db, [ben.personId, ann.personId, outsider.personId]))].sort()).toEqual(
+      [ann.personId, ben.personId].sort(),
+    );
 
     sendFrame(laptop, { kind: 'presence', status: 'away' });
-    await expect
-      .poll(async () =>
-        (await t.server.ctx.db.selectFrom('presence_devices').select('status').where('person_id', '=', ben.personId).execute())
-          .map((r) => r.status)
-          .sort(),
-      )
-      .toEqual(['active', 'away']);
+    await settled(laptop);
     expect((await presenceOf(ann, [ben.personId]))[0]?.status).toBe('online');
     sendFrame(phone, { kind: 'presence', status: 'away' });
     await waitForPresence(annLive, ben.personId, 'away');
     // Away is still looking (no notification), but no longer online.
     expect([...(await isLooking(t.server.ctx.db, [ben.personId]))]).toEqual([ben.personId]);
     phone.close();
-    await expect
-      .poll(
-        async () =>
-          (await t.server.ctx.db.selectFrom('presence_devices').select('status').where('person_id', '=', ben.personId).execute()).length,
-      )
-      .toBe(1);
+    const devices = () => t.server.ctx.db.selectFrom('presence_devices').select('status').where('person_id', '=', ben.personId).execute();
+    await expect.poll(async () => (await devices()).length, { timeout: 5000 }).toBe(1);
     expect((await presenceOf(ann, [ben.personId]))[0]?.status).toBe('away');
     laptop.close();
     await waitForTrail(annLive, ben.personId, 4);

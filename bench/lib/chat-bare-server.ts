@@ -59,6 +59,7 @@ wss.on('connection', (ws, req) => {
 });
 
 process.once('SIGTERM', () => process.exit(0));
+process.on('SIGUSR2', () => (globalThis as { gc?: () => void }).gc?.());
 server.listen(0, '127.0.0.1', () => {
   const address = server.address();
   console.log(JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0, pid: process.pid }));

@@ -27,7 +27,7 @@ export function fileLimit(needed: number): FileLimit {
 }
 
 function launch(script: string, env: Record<string, string | undefined>, limit: FileLimit, ipc: boolean): ChildProcess {
-  const node = [process.execPath, '--import', 'tsx', script];
+  const node = [process.execPath, '--expose-gc', '--import', 'tsx', script];
   const stdio = ipc ? (['ignore', 'pipe', 'inherit', 'ipc'] as const) : (['ignore', 'pipe', 'inherit'] as const);
   const opts = { env: { ...process.env, ...env }, stdio: [...stdio] };
   if (limit.granted > limit.soft && Number.isFinite(limit.granted)) {
@@ -54,6 +54,8 @@ export interface ServerChild {
   info: Record<string, unknown>;
   /** Resident memory of the process now, in bytes. */
   rss(): number;
+  /** Asks the process for a full garbage collection (SIGUSR2). */
+  collect(): void;
   stop(): Promise<void>;
 }
 
@@ -87,7 +89,14 @@ export async function startServer(script: string, env: Record<string, string | u
     });
   });
   const pid = Number(info.pid);
-  return { port: info.port as number, pid, info, rss: () => rssOf(pid), stop: () => stop(child) };
+  return {
+    port: info.port as number,
+    pid,
+    info,
+    rss: () => rssOf(pid),
+    collect: () => process.kill(pid, 'SIGUSR2'),
+    stop: () => stop(child),
+  };
 }
 
 export function rssOf(pid: number): number {

@@ -31,9 +31,7 @@ export interface LoadSpec {
   /** Share of messages per conversation kind. */
   weights: Record<ConversationSpec['kind'], number>;
   conversations: ConversationSpec[];
-  target:
-    | { kind: 'app'; origins: string[]; people: Array<Record<string, string>> }
-    | { kind: 'bare'; origins: string[] };
+  target: { kind: 'app'; origins: string[]; hosts: string[]; people: Array<Record<string, string>> } | { kind: 'bare'; origins: string[] };
   seed: number;
 }
 
@@ -68,8 +66,11 @@ const MARK = Buffer.from('~b~');
 const groups = new Map<string, WebSocket[]>();
 /** The step being measured and its arrivals (latencies in ms). */
 let current: { step: number; latencies: number[]; lastArrival: number } | null = null;
+/** When any socket last received a frame: a step starts only once the previous one's backlog is delivered. */
+let lastFrameAt = 0;
 
 function onFrame(data: Buffer): void {
+  lastFrameAt = performance.now();
   if (!current) return;
   const at = data.indexOf(MARK);
   if (at < 0) return;
@@ -135,7 +136,14 @@ const poolOf = (origin: string): Pool => {
   return pool;
 };
 
+/** Waits until no socket has received anything for `quietMs` (at most `maxMs`). */
+async function quiet(quietMs: number, maxMs: number): Promise<void> {
+  const deadline = performance.now() + maxMs;
+  while (performance.now() - lastFrameAt < quietMs && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+}
+
 async function load(spec: LoadSpec): Promise<Reply> {
+  await quiet(1000, 60_000);
   const rnd = mulberry32(spec.seed);
   const byKind = new Map<string, ConversationSpec[]>();
   for (const c of spec.conversations) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]);
@@ -180,14 +188,15 @@ async function load(spec: LoadSpec): Promise<Reply> {
     const conv = pick();
     const sender = conv.members[Math.floor(rnd() * conv.members.length)]!;
     const text = `~b~${spec.step}~${scheduled.toFixed(3)}~`;
-    const origin = spec.target.origins[i % spec.target.origins.length]!;
+    const at = i % spec.target.origins.length;
+    const origin = spec.target.origins[at]!;
     let path: string;
     let headers: Record<string, string>;
     let body: string;
     if (spec.target.kind === 'app') {
       path = `/api/v1/conversations/${conv.id}/messages`;
-      headers = { ...spec.target.people[sender]!, 'content-type': 'application/json' };
-      body = JSON.stringify({ clientKey: `s${spec.seed.toString(36)}-${spec.step}-${i}`, body: text });
+      headers = { ...spec.target.people[sender]!, host: spec.target.hosts[at]!, 'content-type': 'application/json' };
+      body = JSON.stringify({ clientKey: `bench-${spec.seed}-${spec.step}-${i}`, body: text });
     } else {
       path = '/send';
       headers = { 'content-type': 'application/json' };
@@ -229,6 +238,9 @@ async function load(spec: LoadSpec): Promise<Reply> {
   while (performance.now() < deadline && (outstanding > 0 || current.latencies.length < result.expected)) {
     await new Promise((r) => setTimeout(r, 10));
   }
+  // Sends still queued or in flight count as not acknowledged; they must not spill into the next step.
+  await Promise.all([...pools.values()].map((p) => p.destroy()));
+  pools.clear();
   const lat = current.latencies.sort((a, b) => a - b);
   const at = (q: number) => lat[Math.min(lat.length - 1, Math.floor(q * lat.length))] ?? 0;
   result.received = lat.length;

@@ -84,7 +84,11 @@ export async function seedPeople(db: Db, orgId: string, count: number, sessionsE
       updated_at: now,
     });
   }
-  for (let i = 1; i < people.length; i += 200) await db.insertInto('people').values(people.slice(i, i + 200)).execute();
+  for (let i = 1; i < people.length; i += 200)
+    await db
+      .insertInto('people')
+      .values(people.slice(i, i + 200))
+      .execute();
 
   const out: BenchPerson[] = people.map((p) => ({ id: p.id, sessions: [] }));
   const rows: SessionsTable[] = [];
@@ -108,7 +112,11 @@ export async function seedPeople(db: Db, orgId: string, count: number, sessionsE
       });
     }
   }
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('sessions').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('sessions')
+      .values(rows.slice(i, i + 500))
+      .execute();
   return out;
 }
 
@@ -136,7 +144,12 @@ export async function createConversations(
   jobs.push({ kind: 'all', by: 0, members: all, body: { kind: 'group', name: 'Everyone', personIds: idsOf(all.slice(1)) } });
   for (let g = 0; g < opts.groups; g++) {
     const members = Array.from({ length: opts.groupSize }, (_, i) => (g * opts.groupSize + i) % n);
-    jobs.push({ kind: 'group', by: members[0]!, members, body: { kind: 'group', name: `Team ${g + 1}`, personIds: idsOf(members.slice(1)) } });
+    jobs.push({
+      kind: 'group',
+      by: members[0]!,
+      members,
+      body: { kind: 'group', name: `Team ${g + 1}`, personIds: idsOf(members.slice(1)) },
+    });
   }
   for (let i = 0; i < n; i++) {
     const j = (i + 1) % n;

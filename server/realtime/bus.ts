@@ -19,8 +19,8 @@ export type BusMessage =
   | { kind: 'disconnect'; orgId: string; personId?: string; sessionIds?: string[]; reason: string }
   /** A live-only signal (typing, large-group receipts, presence) for these people's open sockets; never stored. */
   | { kind: 'signal'; orgId: string; personIds: string[]; signal: { type: string; payload: unknown } }
-  /** A person's presence after one of their devices changed; each process tells the sockets that watch them. */
-  | { kind: 'presence'; orgId: string; presence: Presence };
+  /** A person's presence after one of their devices changed, as read at `at`; each process tells the sockets that watch them. */
+  | { kind: 'presence'; orgId: string; presence: Presence; at: number };
 
 export interface EventBus {
   publish(msg: BusMessage): Promise<void>;

@@ -93,6 +93,10 @@ const newsKey = (p: Presence): string => (p.status === 'online' ? 'online' : `${
 export class PresenceTracker {
   /** Watched person id -> the local sockets watching them (the reverse of each socket's watch map). */
   private readonly watchers = new Map<string, Set<Connection>>();
+  /** Watched person id -> when the newest presence delivered here was read: an older one arriving late is stale. */
+  private readonly readAt = new Map<string, number>();
+  /** Person id -> their announcement in progress: one at a time, so they go out in the order of the changes. */
+  private readonly announcing = new Map<string, Promise<void>>();
 
   constructor(private readonly ctx: AppContext) {}
 
@@ -196,6 +200,9 @@ export class PresenceTracker {
   deliver(msg: Extract<BusMessage, { kind: 'presence' }>): void {
     const set = this.watchers.get(msg.presence.personId);
     if (!set) return;
+    // Two processes may announce one person at once: the later reading is the truth.
+    if ((this.readAt.get(msg.presence.personId) ?? 0) > msg.at) return;
+    this.readAt.set(msg.presence.personId, msg.at);
     const key = newsKey(msg.presence);
     let frame: string | null = null;
     for (const c of set) {
@@ -212,7 +219,10 @@ export class PresenceTracker {
     for (const personId of watching.keys()) {
       const set = this.watchers.get(personId);
       set?.delete(conn);
-      if (set?.size === 0) this.watchers.delete(personId);
+      if (set?.size === 0) {
+        this.watchers.delete(personId);
+        this.readAt.delete(personId);
+      }
     }
     conn.client.watching = null;
   }
@@ -223,9 +233,19 @@ export class PresenceTracker {
    * one person changing at once on two processes could each believe nothing changed. Sockets only
    * hear real changes (see `deliver`).
    */
-  private async announce(orgId: string, personId: string): Promise<void> {
-    const [row] = await presenceRows(this.ctx.db, orgId, [personId]);
-    if (row) await this.ctx.bus.publish({ kind: 'presence', orgId, presence: row.presence });
+  private announce(orgId: string, personId: string): Promise<void> {
+    // Chained per person: a reading taken before a later change must not be published after it.
+    const next = (this.announcing.get(personId) ?? Promise.resolve()).then(async () => {
+      const at = Date.now();
+      const [row] = await presenceRows(this.ctx.db, orgId, [personId]);
+      if (row) await this.ctx.bus.publish({ kind: 'presence', orgId, presence: row.presence, at });
+    });
+    const settled = next.catch(() => undefined);
+    this.announcing.set(personId, settled);
+    void settled.then(() => {
+      if (this.announcing.get(personId) === settled) this.announcing.delete(personId);
+    });
+    return next;
   }
 
   /** Rows that went away without a close (pruned, shutdown): last active when last seen, then watchers hear. */
@@ -248,8 +268,9 @@ export class PresenceTracker {
       }
       byTime.delete(0);
       for (const [at, ids] of byTime) for (let i = 0; i < ids.length; i += BATCH) await this.touch(ids.slice(i, i + BATCH), at);
+      const at = Date.now();
       for (const { presence } of await presenceRows(this.ctx.db, orgId, [...people.keys()])) {
-        await this.ctx.bus.publish({ kind: 'presence', orgId, presence });
+        await this.ctx.bus.publish({ kind: 'presence', orgId, presence, at });
       }
     }
   }

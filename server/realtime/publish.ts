@@ -1,3 +1,4 @@
+import { PostgresAdapter } from 'kysely';
 import type { EventPayload, EventType, SignalPayload, SignalType } from '../../protocol/events.js';
 import type { Trx } from '../db/index.js';
 import type { AfterCommit } from '../db/tx.js';
@@ -25,6 +26,19 @@ export async function publishToPeople<T extends EventType>(
   // Chunks keep the IN list and the insert within both engines' parameter limits.
   for (let i = 0; i < unique.length; i += 500) {
     const chunk = unique.slice(i, i + 500);
+    // An UPDATE locks rows in the order it reads them, and a sequential scan (small tables, or the
+    // planner's choice) reads them in storage order, which changes as rows are rewritten: the sort
+    // above alone does not keep two publishes to overlapping audiences from deadlocking. So the
+    // locks are taken in id order first (NO KEY UPDATE: what the UPDATE takes, no more).
+    if (pgLocking(trx))
+      await trx
+        .selectFrom('people')
+        .select('id')
+        .where('org_id', '=', orgId)
+        .where('id', 'in', chunk)
+        .orderBy('id')
+        .forNoKeyUpdate()
+        .execute();
     const rows = await trx
       .updateTable('people')
       .set((eb) => ({ event_seq: eb('event_seq', '+', 1) }))
@@ -44,6 +58,9 @@ export async function publishToPeople<T extends EventType>(
   const at = new Date(now).toISOString();
   afterCommit(() => bus.publish({ kind: 'deliver', orgId, deliveries, event: { type, payload, at } }));
 }
+
+/** SQLite runs one writer at a time: only PostgreSQL has row locks to order. */
+const pgLocking = (trx: Trx): boolean => trx.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
  * A live-only signal to the open sockets of these people, on every process: not stored, not numbered,

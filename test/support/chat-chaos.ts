@@ -234,7 +234,7 @@ export async function sendUntilAcknowledged(
       if (controller.signal.aborted) record.lost++;
       else {
         record.failed++;
-        await pause(25);
+        await pause(50);
       }
       continue;
     }

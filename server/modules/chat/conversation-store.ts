@@ -189,6 +189,8 @@ export async function peopleOf(
 ): Promise<Map<string, ChatPersonRow[]>> {
   const out = new Map<string, ChatPersonRow[]>();
   const own = convs.filter((c) => c.kind !== 'linked').map((c) => c.id);
+  // A one-to-one with someone who left the company still shows who it was with (marked deactivated).
+  const directs = [...convs.filter((c) => c.kind === 'direct').map((c) => c.id), ''];
   const linked = convs.filter((c) => c.kind === 'linked').map((c) => c.id);
   if (own.length + linked.length === 0) return out;
   const none = sql`select '' as conversation_id, '' as person_id where 1 = 0`;
@@ -206,7 +208,7 @@ export async function peopleOf(
             : none
         }
       ) x join people p on p.id = x.person_id
-      where p.status = 'active' and p.id <> ${viewerId}
+      where (p.status = 'active' or x.conversation_id in (${sql.join(directs)})) and p.id <> ${viewerId}
     ) t where t.rn <= ${max}
     order by t.conversation_id, t.rn`.execute(db);
   for (const r of rows) {

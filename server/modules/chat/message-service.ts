@@ -36,6 +36,22 @@ function sendLimits(ctx: AppContext): ChatSendLimits {
 }
 
 /**
+ * Runs a write transaction again when PostgreSQL chose it as a deadlock victim (or could not
+ * serialise it): it was rolled back whole, so running it again is safe. Publishing takes people's
+ * row locks in one order, so this is a safety net for lock orders no one foresaw, not a path.
+ */
+async function retryOnDeadlock<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (attempt >= 3 || (code !== '40P01' && code !== '40001')) throw err;
+    }
+  }
+}
+
+/**
  * Renders a message body: a mention becomes a link only for a participant of the conversation (anyone
  * else stays plain text, telling nothing of who exists); returns those people, to store and notify.
  */
@@ -84,7 +100,7 @@ export async function sendMessage(
   if (retried) return { message: retried, created: false };
   await sendLimits(ctx).consume(v.id);
   try {
-    return await inTx(ctx, (trx, afterCommit) => send(ctx, trx, afterCommit, v, conversationId, input));
+    return await retryOnDeadlock(() => inTx(ctx, (trx, afterCommit) => send(ctx, trx, afterCommit, v, conversationId, input)));
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     // The same key sent twice at once: the other request won the (sender_id, client_key) index. On
@@ -172,48 +188,55 @@ async function answer(trx: Trx, v: PeopleTable, id: string): Promise<ChatMessage
 }
 
 export function editMessage(ctx: AppContext, v: PeopleTable, id: string, body: string): Promise<ChatMessage> {
-  return inTx(ctx, async (trx, afterCommit) => {
-    const { msg, conv } = await loadForChange(trx, v, id);
-    if (msg.sender_id !== v.id || msg.kind !== 'text') throw forbidden('You can only edit your own messages.');
-    if (msg.deleted_at !== null) throw messageDeleted();
-    const { html, mentioned } = await render(trx, conv, body);
-    await updateMessage(trx, msg.id, { body, body_html: html, mentions: JSON.stringify(mentioned), edited_at: Date.now() });
-    await tellChanged(ctx, trx, afterCommit, conv, msg.id);
-    // Only people newly mentioned by the edit hear of it.
-    const before = new Set(JSON.parse(msg.mentions) as string[]);
-    await notifyMentions(
-      ctx,
-      trx,
-      afterCommit,
-      msg,
-      mentioned.filter((p) => !before.has(p)),
-    );
-    return answer(trx, v, msg.id);
-  });
+  return retryOnDeadlock(() =>
+    inTx(ctx, async (trx, afterCommit) => {
+      const { msg, conv } = await loadForChange(trx, v, id);
+      if (msg.sender_id !== v.id || msg.kind !== 'text') throw forbidden('You can only edit your own messages.');
+      if (msg.deleted_at !== null) throw messageDeleted();
+      const { html, mentioned } = await render(trx, conv, body);
+      await updateMessage(trx, msg.id, { body, body_html: html, mentions: JSON.stringify(mentioned), edited_at: Date.now() });
+      await tellChanged(ctx, trx, afterCommit, conv, msg.id);
+      // Only people newly mentioned by the edit hear of it.
+      const before = new Set(JSON.parse(msg.mentions) as string[]);
+      await notifyMentions(
+        ctx,
+        trx,
+        afterCommit,
+        msg,
+        mentioned.filter((p) => !before.has(p)),
+      );
+      return answer(trx, v, msg.id);
+    }),
+  );
 }
 
 /** A tombstone: the text, reactions and (through the files policy) attachments go; the place in the conversation stays. */
 export function deleteMessage(ctx: AppContext, v: PeopleTable, id: string): Promise<ChatMessage> {
-  return inTx(ctx, async (trx, afterCommit) => {
-    const { msg, conv } = await loadForChange(trx, v, id);
-    if (msg.sender_id !== v.id || msg.kind !== 'text') throw forbidden('You can only delete your own messages.');
-    if (msg.deleted_at === null) {
-      await updateMessage(trx, msg.id, { body: '', body_html: '', mentions: '[]', deleted_at: Date.now() });
-      await removeReaction(trx, msg.id);
-      await tellChanged(ctx, trx, afterCommit, conv, msg.id);
-    }
-    return answer(trx, v, msg.id);
-  });
+  return retryOnDeadlock(() =>
+    inTx(ctx, async (trx, afterCommit) => {
+      const { msg, conv } = await loadForChange(trx, v, id);
+      if (msg.sender_id !== v.id || msg.kind !== 'text') throw forbidden('You can only delete your own messages.');
+      if (msg.deleted_at === null) {
+        await updateMessage(trx, msg.id, { body: '', body_html: '', mentions: '[]', deleted_at: Date.now() });
+        await removeReaction(trx, msg.id);
+        await tellChanged(ctx, trx, afterCommit, conv, msg.id);
+      }
+      return answer(trx, v, msg.id);
+    }),
+  );
 }
 
 /** Sets (kind) or removes (null) my one reaction to a message. */
 export function reactToMessage(ctx: AppContext, v: PeopleTable, id: string, kind: ReactionKindName | null): Promise<ChatMessage> {
-  return inTx(ctx, async (trx, afterCommit) => {
-    const { msg, conv } = await loadForChange(trx, v, id);
-    if (msg.deleted_at !== null) throw messageDeleted();
-    if (kind) await putReaction(trx, v.org_id, msg.id, v.id, kind);
-    else await removeReaction(trx, msg.id, v.id);
-    await tellChanged(ctx, trx, afterCommit, conv, msg.id);
-    return answer(trx, v, msg.id);
-  });
+  return retryOnDeadlock(() =>
+    inTx(ctx, async (trx, afterCommit) => {
+      const { msg, conv } = await loadForChange(trx, v, id);
+      if (msg.deleted_at !== null) throw messageDeleted();
+      if (kind) await putReaction(trx, v.org_id, msg.id, v.id, kind);
+      // Taking back a reaction I did not have changes nothing: nobody is told.
+      const changed = kind !== null || (await removeReaction(trx, msg.id, v.id)) > 0;
+      if (changed) await tellChanged(ctx, trx, afterCommit, conv, msg.id);
+      return answer(trx, v, msg.id);
+    }),
+  );
 }

@@ -100,10 +100,12 @@ export async function putReaction(db: Executor, orgId: string, messageId: string
     .execute();
 }
 
-export async function removeReaction(db: Executor, messageId: string, personId?: string): Promise<void> {
+/** Removes one person's reaction (or all of a message's); says how many went. */
+export async function removeReaction(db: Executor, messageId: string, personId?: string): Promise<number> {
   let q = db.deleteFrom('chat_reactions').where('message_id', '=', messageId);
   if (personId !== undefined) q = q.where('person_id', '=', personId);
-  await q.execute();
+  const res = await q.executeTakeFirst();
+  return Number(res.numDeletedRows);
 }
 
 export interface SenderRow {

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import { applySession } from '../features/session/sessionQuery';
 import { applyChatSignal, onChatReady } from '../features/chat/chatCache';
+import { pendingStore } from '../features/chat/stores';
 import { applyRealtimeEvent } from './applyEvent';
 import { attachSender, emitReady, emitSignal, usePresenceReporter } from './live';
 import { RealtimeTransport, type ConnectionState } from './transport';
@@ -32,6 +33,8 @@ export function useRealtimeConnection(startAfterSeq: number): ConnectionState {
     return () => {
       transport.stop();
       attachSender(null);
+      // The signed-in person's unsent messages are theirs alone: none stays for whoever signs in next.
+      pendingStore.clear();
     };
   }, [transport]);
   usePresenceReporter();

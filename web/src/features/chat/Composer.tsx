@@ -200,7 +200,7 @@ export function Composer({ conversation, title, people, replyTo, onCancelReply, 
             ref={box}
             id={id}
             className="input input--area composer-bar__input"
-            rows={1}
+            rows={Math.min(6, text.split('\n').length)}
             value={text}
             placeholder={t('chat.composerPlaceholder')}
             aria-autocomplete="list"

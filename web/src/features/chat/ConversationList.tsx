@@ -15,6 +15,7 @@ import { Loading } from '../../ui/Loading';
 import { useDebounced } from '../../ui/useDebounced';
 import { useSession } from '../session/SessionContext';
 import { conversationTitle, messageExcerpt } from './chatText';
+import { useHeardPresence, useListPresence } from './hooks';
 import { NewConversationDialog } from './NewConversationDialog';
 
 const FILTERS: ConversationFilter[] = ['all', 'unread', 'archived'];
@@ -32,6 +33,7 @@ export function ConversationList({ selectedId }: { selectedId?: string }) {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  useListPresence(items.flatMap((c) => (c.kind === 'direct' && c.people[0] ? [c.people[0].id] : [])));
   const empty = search ? t('chat.noMatch', { q: search }) : t(`chat.empty.${filter}`);
   return (
     <section className="chat-list" aria-labelledby="chat-list-title">
@@ -76,6 +78,7 @@ function ConversationRow({ conversation: c, selected }: { conversation: Conversa
   const nameOf = (id: string) => c.people.find((p) => p.id === id)?.displayName ?? (id === me.id ? t('chat.you') : t('chat.someone'));
   const excerpt = c.lastMessage ? messageExcerpt(t, c.lastMessage, me.id, nameOf) : t('chat.noMessages');
   const unread = c.unreadCount > 0;
+  const presence = useHeardPresence(face?.id ?? null);
   return (
     <li>
       <Link
@@ -84,7 +87,14 @@ function ConversationRow({ conversation: c, selected }: { conversation: Conversa
         aria-current={selected ? 'page' : undefined}
         data-testid="conversation"
       >
-        <Avatar name={face?.displayName ?? title} photoUrl={face?.photoUrl ?? null} />
+        <span className="chat-row__face">
+          <Avatar name={face?.displayName ?? title} photoUrl={face?.photoUrl ?? null} />
+          {presence && presence.status !== 'offline' ? (
+            <span className={`presence__dot presence__dot--${presence.status} chat-row__presence`}>
+              <span className="sr-only">{t(`chat.presence.${presence.status}`)}</span>
+            </span>
+          ) : null}
+        </span>
         <span className="chat-row__text">
           <span className="chat-row__top">
             <span className="chat-row__title">{title}</span>

@@ -59,6 +59,35 @@ export function usePresence(personId: string | null) {
   });
 }
 
+/**
+ * The presence of the other people of the direct conversations listed: read in one request, kept
+ * live by `presence` signals (each person's entry under presenceKey).
+ */
+export function useListPresence(personIds: string[]): void {
+  const client = useQueryClient();
+  const ids = [...new Set(personIds)].sort();
+  useWatchPresence(ids);
+  useQuery({
+    queryKey: ['chat', 'presence-list', ids.join(',')],
+    queryFn: async () => {
+      const found = await fetchPresence(ids);
+      for (const p of found) client.setQueryData(presenceKey(p.personId), p);
+      return found.length;
+    },
+    enabled: ids.length > 0,
+    staleTime: 60_000,
+    retry: false,
+  });
+}
+
+/** One person's presence as last heard (from the list's request or a signal), without asking. */
+export const useHeardPresence = (personId: string | null) =>
+  useQuery({
+    queryKey: presenceKey(personId ?? ''),
+    queryFn: () => fetchPresence([personId ?? '']).then((l) => l[0] ?? null),
+    enabled: false,
+  }).data ?? null;
+
 async function deliver(client: QueryClient, p: PendingMessage, t: ReturnType<typeof useTranslation>['t']): Promise<void> {
   pendingStore.put({ ...p, status: 'sending', error: null });
   try {

@@ -22,7 +22,9 @@ export function mergeMessages(list: MessageList | undefined, incoming: ChatMessa
     byId.set(m.id, held?.deletedAt && !m.deletedAt ? held : m);
   }
   // Replies quote what they answer: an edit or a deletion shows in the quotes too.
-  for (const m of incoming) {
+  for (const changed of incoming) {
+    const m = byId.get(changed.id);
+    if (!m || (!m.editedAt && !m.deletedAt)) continue;
     for (const [id, reply] of byId) {
       if (reply.replyTo?.id !== m.id) continue;
       const quote = m.deletedAt ? { ...reply.replyTo, deleted: true, excerpt: null } : { ...reply.replyTo, excerpt: excerptOf(m.html) };
