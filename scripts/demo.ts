@@ -10,6 +10,7 @@ import { hashPassword } from '../server/modules/accounts/passwords.js';
 import { addMember, createCompanyWideGroup } from '../server/modules/groups/store.js';
 import { insertPerson, updatePerson } from '../server/modules/people/store.js';
 import { DEPARTMENTS, GUEST_TITLES, ORIGINS, type Origin } from './demo-data.js';
+import { fillChat, type ChatSummary } from './demo-chat.js';
 import { fillSocial, type SocialSummary } from './demo-social.js';
 
 /**
@@ -139,7 +140,11 @@ async function emptyCompany(trx: Trx, orgId: string): Promise<void> {
   }
 }
 
-async function createDemo(db: Db, people: DemoPerson[], passwordHash: string): Promise<{ rows: PeopleTable[]; social: SocialSummary }> {
+async function createDemo(
+  db: Db,
+  people: DemoPerson[],
+  passwordHash: string,
+): Promise<{ rows: PeopleTable[]; social: SocialSummary; chat: ChatSummary }> {
   return db.transaction().execute(async (trx) => {
     // Write first: on SQLite this takes the write lock before the transaction reads anything, so a
     // running server's writes wait for us (busy_timeout) instead of failing us with a stale snapshot.
@@ -165,8 +170,10 @@ async function createDemo(db: Db, people: DemoPerson[], passwordHash: string): P
     }
     // Everyone is in the company-wide group, as sign-up and invitations arrange for real companies.
     const owner = rows.find((r) => r.role === 'owner');
+    let everyoneId: string | null = null;
     if (owner) {
       const everyone = await createCompanyWideGroup(trx, orgId, owner.id);
+      everyoneId = everyone.id;
       for (const r of rows) if (r.id !== owner.id) await addMember(trx, orgId, everyone.id, r.id, 'member');
     }
     // One argon2 hash for everyone: hashing 200 times would take most of a minute.
@@ -187,7 +194,9 @@ async function createDemo(db: Db, people: DemoPerson[], passwordHash: string): P
         .execute();
     }
     const social = await fillSocial(trx, seededPicker, orgId, rows);
-    return { rows, social };
+    const linked = everyoneId ? { id: everyoneId, members: rows.filter((r) => r.status === 'active') } : null;
+    const chat = await fillChat(trx, seededPicker, orgId, rows, linked);
+    return { rows, social, chat };
   });
 }
 
@@ -209,7 +218,7 @@ async function main(): Promise<void> {
     await migrateToLatest(database.db);
     const people = planPeople();
     const passwordHash = await hashPassword(PASSWORD);
-    const { rows, social } = await createDemo(database.db, people, passwordHash);
+    const { rows, social, chat } = await createDemo(database.db, people, passwordHash);
 
     const count = (pred: (p: PeopleTable) => boolean) => rows.filter(pred).length;
     const staffTitles = new Set(DEPARTMENTS.flatMap((d) => d.staff));
@@ -224,6 +233,7 @@ async function main(): Promise<void> {
       `  ${social.groups} groups (open, closed, secret) besides Announcements; ${social.posts} posts with ${social.comments} comments, ` +
         `${social.reactions} reactions, ${social.polls} polls, ${social.events} events and an announcement; ${social.follows} follows`,
     );
+    console.log(`  ${chat.conversations} chat conversations with ${chat.messages} messages (some unread for the owner)`);
     console.log('');
     console.log(`  Open      ${companyUrl(config)}`);
     console.log(`  Owner     ${OWNER_EMAIL}  password: ${PASSWORD}`);

@@ -72,6 +72,16 @@ describe.each(DIALECTS)('npm run demo on %s', (dialect) => {
     );
     expect(announcement?.announcement?.seenCount).toBeGreaterThan(50);
     expect(announcement?.announcement?.audienceCount).toBeGreaterThan(announcement?.announcement?.seenCount ?? 0);
+    // Work Chat: the owner's list is not empty, some of it unread, and its history reads in seq order.
+    const chats = await owner.get('/api/v1/conversations?limit=50');
+    expect(chats.status).toBe(200);
+    const convs = chats.body.items as Array<{ id: string; kind: string; unreadCount: number; lastSeq: number }>;
+    expect(new Set(convs.map((c) => c.kind))).toEqual(new Set(['direct', 'group', 'linked']));
+    const unread = await owner.get('/api/v1/chat/unread');
+    expect(unread.body.total).toBeGreaterThan(0);
+    const history = await owner.get(`/api/v1/conversations/${convs[0]?.id}/messages`);
+    const seqs = (history.body.items as Array<{ seq: number }>).map((m) => m.seq);
+    expect(seqs).toEqual(Array.from({ length: convs[0]?.lastSeq ?? 0 }, (_, i) => i + 1));
     const polls = (feed.body.items as Array<{ poll: unknown }>).filter((p) => p.poll);
     expect(polls.length).toBeGreaterThan(0);
 
