@@ -27,7 +27,9 @@ export function fileLimit(needed: number): FileLimit {
 }
 
 function launch(script: string, env: Record<string, string | undefined>, limit: FileLimit, ipc: boolean): ChildProcess {
-  const node = [process.execPath, '--expose-gc', '--import', 'tsx', script];
+  // CHAT_BENCH_PROFILE=<folder>: CPU profiles of the server processes, written there when they stop.
+  const profile = !ipc && process.env.CHAT_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CHAT_BENCH_PROFILE}`] : [];
+  const node = [process.execPath, ...profile, '--expose-gc', '--import', 'tsx', script];
   const stdio = ipc ? (['ignore', 'pipe', 'inherit', 'ipc'] as const) : (['ignore', 'pipe', 'inherit'] as const);
   const opts = { env: { ...process.env, ...env }, stdio: [...stdio] };
   if (limit.granted > limit.soft && Number.isFinite(limit.granted)) {

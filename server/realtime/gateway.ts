@@ -11,7 +11,6 @@ import { ClientFrames } from './client-frames.js';
 import { Connection, DEFAULT_DELIVERY_LIMITS, eventFrame, type DeliveryLimits } from './connection.js';
 import { PresenceTracker } from './presence.js';
 
-const HEARTBEAT_MS = 30_000;
 const CLOSE_GRACE_MS = 2_000;
 
 /** The sockets of this process, by person; the bus tells which ones an event or a sign-out concerns. */
@@ -83,7 +82,7 @@ export class RealtimeGateway {
         });
       },
     );
-    this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
+    this.heartbeat = setInterval(() => this.beat(), this.ctx.config.realtimeHeartbeatMs);
     this.heartbeat.unref();
   }
 
