@@ -25,7 +25,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const PEOPLE = positive(process.env.CHAT_BENCH_PEOPLE, 1000);
 const IDLE = positive(process.env.CHAT_BENCH_IDLE, 10_000);
 const SECONDS = positive(process.env.CHAT_BENCH_SECONDS, 8);
-const STEPS = (process.env.CHAT_BENCH_STEPS ?? '2000,5000,10000,20000,40000')
+const STEPS = (process.env.CHAT_BENCH_STEPS ?? '2000,5000,10000,20000,40000,80000')
   .split(',')
   .map(Number)
   .filter((n) => n > 0);
