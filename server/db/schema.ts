@@ -3,7 +3,13 @@
  * ids are UUIDv7 text made in code; times are epoch milliseconds (bigint); flags are 0/1 integers;
  * structured values are JSON text. Every company-owned row carries org_id.
  */
-import type { ChatMessagesTable, ChatReactionsTable, ConversationMembersTable, ConversationsTable, PresenceDevicesTable } from './schema-chat.js';
+import type {
+  ChatMessagesTable,
+  ChatReactionsTable,
+  ConversationMembersTable,
+  ConversationsTable,
+  PresenceDevicesTable,
+} from './schema-chat.js';
 import type {
   AnnouncementSeenTable,
   AttachmentsTable,

@@ -2,8 +2,25 @@ import type { Db, Trx } from './index.js';
 
 export type AfterCommit = (fn: () => void | Promise<void>) => void;
 
+/** Work registered by code deep in a transaction to run last inside it, just before it commits. */
+const lastSteps = new WeakMap<Trx, Array<() => Promise<void>>>();
+
 /**
- * Runs `fn` in a transaction and only then the callbacks it registered with `afterCommit`
+ * Runs `fn` as the last step inside `trx` (after the transaction's own work, before commit), and
+ * says whether it could: false for a transaction not made by `transaction()` below, where the
+ * caller must do the work at once. Realtime numbering uses it to take people's row locks as late
+ * and as briefly as possible, in one sorted pass.
+ */
+export function beforeCommit(trx: Trx, fn: () => Promise<void>): boolean {
+  const steps = lastSteps.get(trx);
+  if (!steps) return false;
+  steps.push(fn);
+  return true;
+}
+
+/**
+ * Runs `fn` in a transaction, then the steps registered with `beforeCommit`, and only after the
+ * commit the callbacks it registered with `afterCommit`
  * (realtime publishes, socket closes, job wake-ups): nothing is announced that was rolled back.
  */
 export async function transaction<T>(
@@ -12,7 +29,14 @@ export async function transaction<T>(
   onCallbackError: (err: unknown) => void = () => {},
 ): Promise<T> {
   const callbacks: Array<() => void | Promise<void>> = [];
-  const result = await db.transaction().execute((trx) => fn(trx, (cb) => callbacks.push(cb)));
+  const result = await db.transaction().execute(async (trx) => {
+    const steps: Array<() => Promise<void>> = [];
+    lastSteps.set(trx, steps);
+    const value = await fn(trx, (cb) => callbacks.push(cb));
+    // A step may register another (it is read by index, so those run too).
+    for (let i = 0; i < steps.length; i++) await steps[i]?.();
+    return value;
+  });
   for (const cb of callbacks) {
     try {
       await cb();

@@ -1,13 +1,32 @@
 import { PostgresAdapter } from 'kysely';
 import type { EventPayload, EventType, SignalPayload, SignalType } from '../../protocol/events.js';
 import type { Trx } from '../db/index.js';
-import type { AfterCommit } from '../db/tx.js';
+import { beforeCommit, type AfterCommit } from '../db/tx.js';
 import type { EventBus } from './bus.js';
+
+interface Publish {
+  orgId: string;
+  personIds: string[];
+  type: string;
+  payload: unknown;
+  afterCommit: AfterCommit;
+  bus: EventBus;
+}
+
+/** Publishes waiting in a transaction to be numbered just before it commits. */
+const waiting = new WeakMap<Trx, Publish[]>();
 
 /**
  * Records an event for each recipient with that person's next sequence number, inside the caller's
  * transaction, and publishes it on the bus after commit. The events table is the source of truth
  * for catch-up; the bus is only the fast path.
+ *
+ * In a transaction made by `transaction()` / `inTx`, the numbering waits for the end of it: every
+ * publish of the transaction is numbered together just before commit, in one pass over the union
+ * of recipients sorted by id. So people's rows (their `event_seq`) are locked once, in one order
+ * (two transactions cannot deadlock on them), and only for the last moment of the transaction
+ * (a send to a big conversation does not hold everyone's row while it does its other work).
+ * Events of one transaction keep the order in which they were published.
  */
 export async function publishToPeople<T extends EventType>(
   trx: Trx,
@@ -18,18 +37,38 @@ export async function publishToPeople<T extends EventType>(
   type: T,
   payload: EventPayload<T>,
 ): Promise<void> {
-  // Sorted: concurrent publishes lock recipients' rows in one order, so they cannot deadlock on PostgreSQL.
-  const unique = [...new Set(personIds)].sort();
+  const unique = [...new Set(personIds)];
   if (unique.length === 0) return;
-  const now = Date.now();
-  const deliveries: Array<{ personId: string; seq: number }> = [];
-  // Chunks keep the IN list and the insert within both engines' parameter limits.
-  for (let i = 0; i < unique.length; i += 500) {
-    const chunk = unique.slice(i, i + 500);
-    // An UPDATE locks rows in the order it reads them, and a sequential scan (small tables, or the
-    // planner's choice) reads them in storage order, which changes as rows are rewritten: the sort
-    // above alone does not keep two publishes to overlapping audiences from deadlocking. So the
-    // locks are taken in id order first (NO KEY UPDATE: what the UPDATE takes, no more).
+  const publish: Publish = { orgId, personIds: unique, type, payload, afterCommit, bus };
+  const list = waiting.get(trx);
+  if (list) {
+    list.push(publish);
+    return;
+  }
+  const fresh = [publish];
+  if (beforeCommit(trx, () => numberAndStore(trx, fresh))) waiting.set(trx, fresh);
+  else await numberAndStore(trx, fresh);
+}
+
+/** Numbers and stores a transaction's publishes (see publishToPeople), then announces them after commit. */
+async function numberAndStore(trx: Trx, publishes: Publish[]): Promise<void> {
+  waiting.delete(trx);
+  const byOrg = new Map<string, Publish[]>();
+  for (const p of publishes) byOrg.set(p.orgId, [...(byOrg.get(p.orgId) ?? []), p]);
+  for (const [orgId, list] of byOrg) await numberForOrg(trx, orgId, list);
+}
+
+async function numberForOrg(trx: Trx, orgId: string, publishes: Publish[]): Promise<void> {
+  // How many events each person gets from this transaction; their seqs are the next that many.
+  const counts = new Map<string, number>();
+  for (const p of publishes) for (const id of p.personIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const sorted = [...counts.keys()].sort();
+  const next = new Map<string, number>();
+  // Chunks keep the IN lists within both engines' parameter limits.
+  for (let i = 0; i < sorted.length; i += 500) {
+    const chunk = sorted.slice(i, i + 500);
+    // An UPDATE locks rows in the order it reads them, and a sequential scan reads them in storage
+    // order: the locks are taken in id order first (NO KEY UPDATE: what the UPDATE takes, no more).
     if (pgLocking(trx))
       await trx
         .selectFrom('people')
@@ -39,24 +78,46 @@ export async function publishToPeople<T extends EventType>(
         .orderBy('id')
         .forNoKeyUpdate()
         .execute();
-    const rows = await trx
-      .updateTable('people')
-      .set((eb) => ({ event_seq: eb('event_seq', '+', 1) }))
-      .where('org_id', '=', orgId)
-      .where('id', 'in', chunk)
-      .returning(['id', 'event_seq'])
-      .execute();
-    if (rows.length === 0) continue;
-    const body = JSON.stringify(payload);
-    await trx
-      .insertInto('events')
-      .values(rows.map((r) => ({ org_id: orgId, person_id: r.id, seq: r.event_seq, type, payload: body, created_at: now })))
-      .execute();
-    for (const r of rows) deliveries.push({ personId: r.id, seq: r.event_seq });
+    // Usually everyone gets one event; one UPDATE per distinct count otherwise.
+    const byCount = new Map<number, string[]>();
+    for (const id of chunk) byCount.set(counts.get(id) ?? 1, [...(byCount.get(counts.get(id) ?? 1) ?? []), id]);
+    for (const [k, ids] of byCount) {
+      const rows = await trx
+        .updateTable('people')
+        .set((eb) => ({ event_seq: eb('event_seq', '+', k) }))
+        .where('org_id', '=', orgId)
+        .where('id', 'in', ids)
+        .returning(['id', 'event_seq'])
+        .execute();
+      for (const r of rows) next.set(r.id, Number(r.event_seq) - k + 1);
+    }
   }
-  if (deliveries.length === 0) return;
+  const now = Date.now();
   const at = new Date(now).toISOString();
-  afterCommit(() => bus.publish({ kind: 'deliver', orgId, deliveries, event: { type, payload, at } }));
+  for (const p of publishes) {
+    const deliveries: Array<{ personId: string; seq: number }> = [];
+    for (const personId of p.personIds) {
+      const seq = next.get(personId);
+      // Not a person of this company (or gone): nothing to number.
+      if (seq === undefined) continue;
+      next.set(personId, seq + 1);
+      deliveries.push({ personId, seq });
+    }
+    if (deliveries.length === 0) continue;
+    const body = JSON.stringify(p.payload);
+    for (let i = 0; i < deliveries.length; i += 500) {
+      await trx
+        .insertInto('events')
+        .values(
+          deliveries
+            .slice(i, i + 500)
+            .map((d) => ({ org_id: orgId, person_id: d.personId, seq: d.seq, type: p.type, payload: body, created_at: now })),
+        )
+        .execute();
+    }
+    const event = { type: p.type, payload: p.payload, at };
+    p.afterCommit(() => p.bus.publish({ kind: 'deliver', orgId, deliveries, event }));
+  }
 }
 
 /** SQLite runs one writer at a time: only PostgreSQL has row locks to order. */

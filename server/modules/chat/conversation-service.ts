@@ -27,7 +27,6 @@ import {
   insertConversation,
   insertMembers,
   lockConversation,
-  lockRecipients,
   peopleByIds,
   unreadCounts,
   unreadTotals,
@@ -335,7 +334,6 @@ export async function markRead(
     // Small conversations get numbered receipts (caught up after a reconnect); in big ones a receipt
     // per read per member would swamp everyone's event log, so they are live-only.
     const numbered = everyone.length <= RECEIPTS_NUMBERED_MAX_MEMBERS;
-    if (numbered) await lockRecipients(trx, ctx.dialect, viewer.org_id, [viewer.id, ...others]);
     await publishToPeople(trx, afterCommit, ctx.bus, viewer.org_id, [viewer.id], 'chat.read.mine', state);
     if (numbered) {
       await publishToPeople(trx, afterCommit, ctx.bus, viewer.org_id, others, 'chat.receipt', receipt);

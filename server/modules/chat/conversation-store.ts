@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder, type SqlBool } from 'kysely';
-import type { Dialect, Executor, Trx } from '../../db/index.js';
+import type { Executor, Trx } from '../../db/index.js';
 import type { ChatMessagesTable, ConversationMembersTable, ConversationsTable, Database, PeopleTable } from '../../db/schema.js';
 import { escapeLike, foldForSearch } from '../../lib/text.js';
 import { myConversations, type ChatViewer, type ConversationRow } from '../../policies/chat.js';
@@ -236,26 +236,6 @@ export function lockConversation(trx: Trx, conv: ConversationRow): Promise<Conve
     .where('org_id', '=', conv.org_id)
     .returningAll()
     .executeTakeFirstOrThrow();
-}
-
-/**
- * Locks the event rows (people) of everyone a transaction will publish to, in id order, before its
- * first publish. A transaction that publishes twice to overlapping sets (my devices, then the
- * others) would otherwise take them out of order and could deadlock with a send. SQLite runs one
- * writer at a time and needs nothing.
- */
-export async function lockRecipients(trx: Trx, dialect: Dialect, orgId: string, ids: string[]): Promise<void> {
-  if (dialect !== 'postgres') return;
-  const sorted = [...new Set(ids)].sort();
-  for (let i = 0; i < sorted.length; i += 500)
-    await trx
-      .selectFrom('people')
-      .select('id')
-      .where('org_id', '=', orgId)
-      .where('id', 'in', sorted.slice(i, i + 500))
-      .orderBy('id')
-      .forNoKeyUpdate()
-      .execute();
 }
 
 export function findByDirectKey(db: Executor, orgId: string, key: string): Promise<ConversationsTable | undefined> {

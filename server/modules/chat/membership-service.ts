@@ -4,10 +4,10 @@ import { inTx, type AppContext } from '../../context.js';
 import type { Executor } from '../../db/index.js';
 import type { PeopleTable } from '../../db/schema.js';
 import { conflict, forbidden, notFound } from '../../errors.js';
-import { canLeave, canRemoveOthers, canRenameOrAdd, isParticipant, participantIds } from '../../policies/chat.js';
+import { canLeave, canRemoveOthers, canRenameOrAdd, isParticipant } from '../../policies/chat.js';
 import { publishToPeople } from '../../realtime/publish.js';
 import { toAuthor } from '../posts/present.js';
-import { findMember, insertMembers, lockConversation, lockRecipients, memberCounts, memberIdsOf } from './conversation-store.js';
+import { findMember, insertMembers, lockConversation, memberCounts, memberIdsOf } from './conversation-store.js';
 import { addablePeople, appendSystem, loadConversation, noSuchConversation, viewOf } from './conversation-service.js';
 
 /**
@@ -147,8 +147,6 @@ export function removeMember(ctx: AppContext, viewer: PeopleTable, id: string, p
     if (!self && !(await isParticipant(trx, viewer, conv))) throw noSuchConversation();
     const target = await findMember(trx, conv.id, personId);
     if (!target) throw notFound('No such person in this conversation.');
-    // Told: everyone in it now, the person included, in one lock order (see lockRecipients).
-    await lockRecipients(trx, ctx.dialect, conv.org_id, [...(await participantIds(trx, conv)), personId]);
     await trx.deleteFrom('conversation_members').where('conversation_id', '=', conv.id).where('person_id', '=', personId).execute();
     await handOverAdmin(trx, conv.id, target.role);
     const change = self ? 'left' : 'removed';
