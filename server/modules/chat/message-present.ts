@@ -22,7 +22,13 @@ type SharedPost = NonNullable<ChatMessage['post']>;
  * asked for) a shared post's card is filled if, and only if, that viewer may see the post.
  * A deleted message is a tombstone: no text, attachments, reactions, mentions, quote or post.
  */
-export async function presentMessages(db: Executor, rows: ChatMessagesTable[], viewer?: GroupViewer): Promise<ChatMessage[]> {
+export async function presentMessages(
+  db: Executor,
+  rows: ChatMessagesTable[],
+  viewer?: GroupViewer,
+  /** Messages just written: no reactions yet, and files only when `withAttachments`. */
+  fresh?: { fresh: true; withAttachments: boolean },
+): Promise<ChatMessage[]> {
   if (rows.length === 0) return [];
   const live = rows.filter((r) => r.deleted_at === null);
   const liveIds = live.map((r) => r.id);
@@ -31,8 +37,8 @@ export async function presentMessages(db: Executor, rows: ChatMessagesTable[], v
       db,
       rows.map((r) => r.sender_id),
     ),
-    reactionsOf(db, liveIds),
-    attachmentsOfMessages(db, liveIds),
+    reactionsOf(db, fresh ? [] : liveIds),
+    attachmentsOfMessages(db, fresh && !fresh.withAttachments ? [] : liveIds),
     quotedOf(
       db,
       live.flatMap((r) => (r.reply_to_id ? [r.reply_to_id] : [])),
