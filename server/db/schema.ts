@@ -159,6 +159,17 @@ export interface EventsTable {
   person_id: string;
   seq: number;
   type: string;
+  /** The payload JSON, or '' when it is shared with other recipients in `event_bodies` (body_id). */
+  payload: string;
+  created_at: number;
+  /** Migration 0010: the shared payload of an event sent to many people. */
+  body_id: string | null;
+}
+
+/** One payload for every recipient of a fanned-out event (migration 0010). */
+export interface EventBodiesTable {
+  id: string;
+  org_id: string;
   payload: string;
   created_at: number;
 }
@@ -187,6 +198,7 @@ export interface Database {
   one_time_tokens: OneTimeTokensTable;
   files: FilesTable;
   events: EventsTable;
+  event_bodies: EventBodiesTable;
   jobs: JobsTable;
   groups: GroupsTable;
   group_members: GroupMembersTable;

@@ -1,6 +1,7 @@
 import type { WebSocket } from 'ws';
 import type { ServerFrame } from '../../protocol/events.js';
 import { CloseCodes } from '../../protocol/events.js';
+import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
 import { newId } from '../lib/ids.js';
 import { ClientState } from './client-frames.js';
@@ -131,11 +132,12 @@ export class Connection {
         continue;
       }
       const rows = await this.db
-        .selectFrom('events')
-        .select(['seq', 'type', 'payload', 'created_at'])
-        .where('person_id', '=', this.personId)
-        .where('seq', '>', this.lastSeq)
-        .orderBy('seq')
+        .selectFrom('events as e')
+        .leftJoin('event_bodies as b', 'b.id', 'e.body_id')
+        .select(['e.seq', 'e.type', 'e.created_at', sql<string>`coalesce(b.payload, e.payload)`.as('payload')])
+        .where('e.person_id', '=', this.personId)
+        .where('e.seq', '>', this.lastSeq)
+        .orderBy('e.seq')
         .limit(DB_BATCH)
         .execute();
       // Announced events are committed, so a missing next one (or none at all) was pruned while this

@@ -2,6 +2,7 @@ import { PostgresAdapter } from 'kysely';
 import type { EventPayload, EventType, SignalPayload, SignalType } from '../../protocol/events.js';
 import type { Trx } from '../db/index.js';
 import { beforeCommit, type AfterCommit } from '../db/tx.js';
+import { newId } from '../lib/ids.js';
 import type { EventBus } from './bus.js';
 
 interface Publish {
@@ -12,6 +13,9 @@ interface Publish {
   afterCommit: AfterCommit;
   bus: EventBus;
 }
+
+/** From this many recipients an event's payload is stored once (event_bodies), not in every row. */
+const SHARED_BODY_FROM = 4;
 
 /** Publishes waiting in a transaction to be numbered just before it commits. */
 const waiting = new WeakMap<Trx, Publish[]>();
@@ -105,13 +109,22 @@ async function numberForOrg(trx: Trx, orgId: string, publishes: Publish[]): Prom
     }
     if (deliveries.length === 0) continue;
     const body = JSON.stringify(p.payload);
+    // Fanned out: the payload once, and each recipient's row points at it.
+    const shared = deliveries.length >= SHARED_BODY_FROM ? newId() : null;
+    if (shared) await trx.insertInto('event_bodies').values({ id: shared, org_id: orgId, payload: body, created_at: now }).execute();
     for (let i = 0; i < deliveries.length; i += 500) {
       await trx
         .insertInto('events')
         .values(
-          deliveries
-            .slice(i, i + 500)
-            .map((d) => ({ org_id: orgId, person_id: d.personId, seq: d.seq, type: p.type, payload: body, created_at: now })),
+          deliveries.slice(i, i + 500).map((d) => ({
+            org_id: orgId,
+            person_id: d.personId,
+            seq: d.seq,
+            type: p.type,
+            payload: shared ? '' : body,
+            body_id: shared,
+            created_at: now,
+          })),
         )
         .execute();
     }

@@ -17,6 +17,7 @@ import { sql, type Kysely } from 'kysely';
  *   not refreshed for a while belongs to a process that died. people.last_active_at is kept for
  *   "last active".
  * - notifications.conversation_id / message_id: what a chat notification is about.
+ * - event_bodies + events.body_id: an event's payload stored once for all its recipients.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -107,6 +108,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('presence_devices_person').on('presence_devices').columns(['person_id', 'seen_at']).execute();
   await db.schema.alterTable('people').addColumn('last_active_at', 'bigint').execute();
 
+  // A message to 1,000 people is 1,000 numbered events: their payload is stored once and shared.
+  await db.schema
+    .createTable('event_bodies')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('org_id', 'text', (c) => c.notNull().references('orgs.id'))
+    .addColumn('payload', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('event_bodies_created').on('event_bodies').column('created_at').execute();
+  await db.schema.alterTable('events').addColumn('body_id', 'text').execute();
+
   // A notification about a chat message (a mention, or messages while away) points at both.
   await db.schema
     .alterTable('notifications')
@@ -119,6 +131,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('events').dropColumn('body_id').execute();
+  await db.schema.dropTable('event_bodies').execute();
   await db.schema.alterTable('notifications').dropColumn('message_id').execute();
   await db.schema.alterTable('notifications').dropColumn('conversation_id').execute();
   await db.schema.alterTable('people').dropColumn('last_active_at').execute();
