@@ -286,6 +286,58 @@ describe('Work Chat in Chromium', () => {
     await ctx.close();
   });
 
+  it('shares a group post into a direct conversation: the other person sees its card there', async () => {
+    const mira = await addPerson(t, acme, { name: 'Mira Patel' });
+    const group = await acme.owner.post('/api/v1/groups', { name: 'Tasting notes', visibility: 'open' });
+    const made = await acme.owner.post('/api/v1/posts', {
+      groupId: group.body.id as string,
+      body: 'The **Huila** lot tastes of red apple.',
+    });
+    expect(made.status).toBe(201);
+    const direct = await acme.owner.post('/api/v1/conversations', { kind: 'direct', personId: mira.personId });
+    const conversationId = direct.body.id as string;
+
+    // Mira has the conversation open, so the card arrives live.
+    const b = await signedIn(mira, WIDE, 'en-GB');
+    await b.page.goto(company(`/chat/${conversationId}`));
+    await b.page.getByText('No messages yet. Say hello!').waitFor();
+    await connected(b.page);
+
+    const a = await signedIn(acme.owner, PHONE, 'en-GB');
+    await a.page.goto(company(`/posts/${made.body.id as string}`));
+    const post = a.page.getByTestId('post').filter({ hasText: 'red apple' });
+    await post.getByRole('button', { name: 'Send in chat' }).waitFor();
+    await check(a.page, 'chat-share-post-page-360-en', PHONE.width);
+    await post.getByRole('button', { name: 'Send in chat' }).click();
+    const dialog = a.page.getByRole('dialog', { name: 'Send in chat' });
+    await dialog.getByRole('searchbox', { name: 'Search conversations' }).fill('Mira');
+    await dialog.getByRole('button', { name: 'Mira Patel' }).click();
+    await dialog.getByRole('textbox', { name: 'Message (optional)' }).fill('Try this one');
+    await check(a.page, 'chat-share-post-360-en', PHONE.width, true);
+    await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toContain('Post sent to Mira Patel.');
+    await check(a.page, 'chat-share-post-sent-360-en', PHONE.width, true);
+
+    const card = b.page
+      .getByTestId('message')
+      .filter({ hasText: 'Try this one' })
+      .getByRole('link', { name: /Post in Tasting notes/ });
+    await expect.poll(() => card.textContent()).toContain('The Huila lot tastes of red apple.');
+
+    // "Open conversation" leads there, with the card for Olivia too.
+    await dialog.getByRole('link', { name: 'Open conversation' }).click();
+    await a.page.waitForURL(new RegExp(`/chat/${conversationId}$`));
+    await a.page
+      .getByTestId('message')
+      .getByRole('link', { name: /red apple/ })
+      .waitFor();
+
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+    await a.ctx.close();
+    await b.ctx.close();
+  });
+
   for (const [vp, lang] of [
     [PHONE, 'en-GB'],
     [WIDE, 'fr-FR'],

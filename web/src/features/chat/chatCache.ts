@@ -4,6 +4,7 @@ import {
   chatUnreadKey,
   conversationKey,
   conversationsKey,
+  fetchMessages,
   membersKey,
   messagesKey,
   presenceKey,
@@ -50,6 +51,13 @@ export function receiveMessages(client: QueryClient, conversationId: string, mes
 
 function onNewMessage(client: QueryClient, conversationId: string, message: ChatMessage): void {
   receiveMessages(client, conversationId, [message]);
+  // The event's shared post is an unfilled card; read the message as me to fill it (if I may see the post).
+  if (message.post && !message.post.visible && client.getQueryData(messagesKey(conversationId))) {
+    fetchMessages(conversationId, { after: message.seq - 1, limit: 1 }).then(
+      (page) => receiveMessages(client, conversationId, page.items),
+      () => undefined,
+    );
+  }
   typingStore.stopped(conversationId, message.sender.id);
   const mine = message.sender.id === myId(client);
   let found = false;

@@ -19,7 +19,9 @@ export function mergeMessages(list: MessageList | undefined, incoming: ChatMessa
   for (const m of list?.items ?? []) byId.set(m.id, m);
   for (const m of incoming) {
     const held = byId.get(m.id);
-    byId.set(m.id, held?.deletedAt && !m.deletedAt ? held : m);
+    if (held?.deletedAt && !m.deletedAt) continue;
+    // An event carries a shared post's card unfilled (it is the same for every participant): keep the one read for me.
+    byId.set(m.id, held?.post?.visible && m.post && !m.post.visible && !m.deletedAt ? { ...m, post: held.post } : m);
   }
   // Replies quote what they answer: an edit or a deletion shows in the quotes too.
   for (const changed of incoming) {

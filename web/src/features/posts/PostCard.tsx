@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../ui/Alert';
 import { Avatar } from '../../ui/Avatar';
 import { errorMessage } from '../../ui/errors';
 import { formatDateTime, formatRelative } from '../../ui/format';
+import { SharePostDialog } from '../chat/SharePostDialog';
 import { BodyForm } from './BodyForm';
 import { Comments } from './Comments';
 import { HistoryDialog } from './HistoryDialog';
@@ -107,17 +108,20 @@ export function PostCard({ post, showGroup = true, note, commentsOpen: openAtFir
           onReact={(kind) => actions.react.mutate(kind)}
           subject={subject}
         />
-        <button
-          type="button"
-          className="link-button post__comment-count"
-          aria-expanded={commentsOpen}
-          aria-controls={commentsOpen ? commentsId : undefined}
-          onClick={() => setCommentsOpen((o) => !o)}
-        >
-          {post.counts.comments > 0 || post.commentsEnabled
-            ? t('posts.commentCount', { count: post.counts.comments })
-            : t('posts.commentsAreOff')}
-        </button>
+        <div className="post__foot-end">
+          <SharePostDialog post={post} />
+          <button
+            type="button"
+            className="link-button post__comment-count"
+            aria-expanded={commentsOpen}
+            aria-controls={commentsOpen ? commentsId : undefined}
+            onClick={() => setCommentsOpen((o) => !o)}
+          >
+            {post.counts.comments > 0 || post.commentsEnabled
+              ? t('posts.commentCount', { count: post.counts.comments })
+              : t('posts.commentsAreOff')}
+          </button>
+        </div>
       </footer>
       {commentsOpen ? <Comments post={post} id={commentsId} /> : null}
     </article>
