@@ -9,6 +9,7 @@ import { errorMessage } from '../../ui/errors';
 import { Icon } from '../../ui/icons';
 import { Loading } from '../../ui/Loading';
 import { sendFrame } from '../../realtime/live';
+import { ChosenAttachments, MAX_ATTACHMENTS } from '../posts/AttachmentPicker';
 import { useSession } from '../session/SessionContext';
 
 interface ChatPerson {
@@ -27,8 +28,6 @@ interface Props {
   nameOf(id: string): string;
   onSend(input: { body: string; attachments: Attachment[] }): void;
 }
-
-const MAX_ATTACHMENTS = 10;
 
 /** The "@word" just before the caret, if any. */
 function mentionQuery(text: string, caret: number): { start: number; q: string } | null {
@@ -155,24 +154,7 @@ export function Composer({ conversation, title, people, replyTo, onCancelReply, 
           </button>
         </div>
       ) : null}
-      {attachments.length > 0 ? (
-        <ul className="attach__list" aria-label={t('posts.attach.chosen')}>
-          {attachments.map((a) => (
-            <li key={a.id} className="attach__item">
-              {a.kind === 'image' && a.thumbnailUrl ? <img src={a.thumbnailUrl} alt="" className="attach__thumb" /> : null}
-              <span className="attach__name">{a.name}</span>
-              <button
-                type="button"
-                className="icon-button attach__remove"
-                aria-label={t('common.removeName', { name: a.name })}
-                onClick={() => setAttachments((list) => list.filter((x) => x.id !== a.id))}
-              >
-                <span aria-hidden="true">×</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ChosenAttachments value={attachments} onRemove={(a) => setAttachments((list) => list.filter((x) => x.id !== a.id))} />
       <ErrorAlert message={uploadError ? errorMessage(t, uploadError) : null} />
       <div className="composer-bar__row">
         <input

@@ -41,24 +41,7 @@ export function AttachmentPicker({ value, onChange, onBusyChange }: Props) {
   const room = MAX_ATTACHMENTS - value.length;
   return (
     <div className="attach">
-      {value.length > 0 ? (
-        <ul className="attach__list" aria-label={t('posts.attach.chosen')}>
-          {value.map((a) => (
-            <li key={a.id} className="attach__item">
-              {a.kind === 'image' && a.thumbnailUrl ? <img src={a.thumbnailUrl} alt="" className="attach__thumb" /> : null}
-              <span className="attach__name">{a.name}</span>
-              <button
-                type="button"
-                className="icon-button attach__remove"
-                aria-label={t('common.removeName', { name: a.name })}
-                onClick={() => onChange(value.filter((x) => x.id !== a.id))}
-              >
-                <span aria-hidden="true">×</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ChosenAttachments value={value} onRemove={(a) => onChange(value.filter((x) => x.id !== a.id))} />
       <div className="attach__row">
         <input
           ref={input}
@@ -81,5 +64,29 @@ export function AttachmentPicker({ value, onChange, onBusyChange }: Props) {
       </div>
       <ErrorAlert message={upload.isError ? errorMessage(t, upload.error) : null} />
     </div>
+  );
+}
+
+/** Uploads chosen for a post or a chat message, each with a button to take it off again. */
+export function ChosenAttachments({ value, onRemove }: { value: Attachment[]; onRemove(a: Attachment): void }) {
+  const { t } = useTranslation();
+  if (value.length === 0) return null;
+  return (
+    <ul className="attach__list" aria-label={t('posts.attach.chosen')}>
+      {value.map((a) => (
+        <li key={a.id} className="attach__item">
+          {a.kind === 'image' && a.thumbnailUrl ? <img src={a.thumbnailUrl} alt="" className="attach__thumb" /> : null}
+          <span className="attach__name">{a.name}</span>
+          <button
+            type="button"
+            className="icon-button attach__remove"
+            aria-label={t('common.removeName', { name: a.name })}
+            onClick={() => onRemove(a)}
+          >
+            <span aria-hidden="true">×</span>
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
