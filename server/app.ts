@@ -84,6 +84,7 @@ export async function buildServer(config: Config, opts: BuildOptions = {}): Prom
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     onPoolError: (err) => log.warn({ err }, 'database connection lost; it will be replaced'),
+    onCheckpointError: (err) => log.warn({ err }, 'background checkpoint failed; SQLite checkpoints at commit instead'),
   });
   await migrateToLatest(database.db);
 

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Db, Dialect, Trx } from './db/index.js';
+import { GroupCommit } from './db/group-commit.js';
 import { transaction, type AfterCommit } from './db/tx.js';
 import type { SessionCache } from './http/session-cache.js';
 import type { JobRunner } from './jobs/queue.js';
@@ -39,4 +40,24 @@ export function inTx<T>(ctx: AppContext, fn: (trx: Trx, afterCommit: AfterCommit
     },
     (err) => ctx.log.error({ err }, 'after-commit callback failed'),
   );
+}
+
+const groupCommits = new WeakMap<AppContext, GroupCommit>();
+
+/**
+ * Like `inTx`, for frequent small writes that may share a commit with others arriving at the same
+ * moment (chat sends): on SQLite through group-commit.ts; on PostgreSQL, whose connections commit
+ * side by side, it is `inTx`. The work must touch the database only through `trx`.
+ */
+export function inSharedTx<T>(ctx: AppContext, fn: (trx: Trx, afterCommit: AfterCommit) => Promise<T>): Promise<T> {
+  if (ctx.dialect !== 'sqlite') return inTx(ctx, fn);
+  let group = groupCommits.get(ctx);
+  if (!group) {
+    group = new GroupCommit(ctx.db, (err) => ctx.log.error({ err }, 'after-commit callback failed'));
+    groupCommits.set(ctx, group);
+  }
+  return group.run(async (trx, afterCommit) => {
+    afterCommit(() => ctx.jobs.wake());
+    return fn(trx, afterCommit);
+  });
 }

@@ -29,7 +29,6 @@ function personRow(orgId: string, name: string, managerId: string | null, manage
     locale: null,
     photo_file_id: null,
     search_text: '',
-    event_seq: 0,
     created_at: at,
     updated_at: at,
     location: null,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCodes } from '../protocol/events.js';
 import { DIALECTS } from './support/databases.js';
 import { addPerson, PASSWORD, signUpCompany, type Company } from './support/factories.js';
-import { closeOf, connect } from './support/realtime.js';
+import { closeOf, connect, storedSeqOf } from './support/realtime.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 describe.each(DIALECTS)('realtime safety nets on %s', (dialect) => {
@@ -44,12 +44,7 @@ describe.each(DIALECTS)('realtime safety nets on %s', (dialect) => {
     await acme.owner.patch(`/api/v1/admin/people/${person.personId}`, { role: 'admin' });
     const info = await person.get('/api/v1/auth/session');
     expect(info.body.sessionId).toBe(current?.id);
-    const stored = await t.server.ctx.db
-      .selectFrom('people')
-      .select('event_seq')
-      .where('id', '=', person.personId)
-      .executeTakeFirstOrThrow();
-    expect(info.body.eventSeq).toBe(stored.event_seq);
+    expect(info.body.eventSeq).toBe(await storedSeqOf(t.server.ctx, person.personId));
     expect(info.body.person.role).toBe('admin');
   });
 });

@@ -79,7 +79,6 @@ export async function seedPeople(db: Db, orgId: string, count: number, sessionsE
       manager_id: null,
       search_text: `${name.toLowerCase()} ${email}`,
       name_key: name.toLowerCase(),
-      event_seq: 0,
       created_at: now,
       updated_at: now,
     });

@@ -158,7 +158,6 @@ export async function generateFeedData(
     ['role', 'text'],
     ['status', 'text'],
     ['search_text', 'text'],
-    ['event_seq', 'bigint'],
     ['created_at', 'bigint'],
     ['updated_at', 'bigint'],
     ['name_key', 'text'],
@@ -168,21 +167,7 @@ export async function generateFeedData(
     const name = `Person ${i}`;
     const email = `person${i}@feed-bench.test`;
     const role = i === 0 ? 'owner' : guest[i] ? 'guest' : 'member';
-    await add('people', personCols, [
-      id,
-      orgId,
-      name,
-      email,
-      email,
-      role,
-      'active',
-      name.toLowerCase(),
-      0,
-      now,
-      now,
-      name.toLowerCase(),
-      '|',
-    ]);
+    await add('people', personCols, [id, orgId, name, email, email, role, 'active', name.toLowerCase(), now, now, name.toLowerCase(), '|']);
   }
   await flushAll();
 

@@ -63,8 +63,6 @@ export interface PeopleTable {
   photo_file_id: string | null;
   /** Name, e-mail, title, department folded to lower case without accents, for search. */
   search_text: string;
-  /** Last realtime sequence number handed out to this person. */
-  event_seq: number;
   created_at: number;
   updated_at: number;
   // Rich profile (migration 0003_profiles).
@@ -166,6 +164,12 @@ export interface EventsTable {
   body_id: string | null;
 }
 
+/** Each person's last handed-out realtime sequence number; no row yet means 0 (migration 0011). */
+export interface EventSeqsTable {
+  person_id: string;
+  seq: number;
+}
+
 /** One payload for every recipient of a fanned-out event (migration 0010). */
 export interface EventBodiesTable {
   id: string;
@@ -199,6 +203,7 @@ export interface Database {
   files: FilesTable;
   events: EventsTable;
   event_bodies: EventBodiesTable;
+  event_seqs: EventSeqsTable;
   jobs: JobsTable;
   groups: GroupsTable;
   group_members: GroupMembersTable;

@@ -19,6 +19,14 @@ export function beforeCommit(trx: Trx, fn: () => Promise<void>): boolean {
 }
 
 /**
+ * Lets `trx` take `beforeCommit` steps into `steps`, for code that makes transactions other than
+ * through `transaction()` (group-commit.ts) and runs the steps itself.
+ */
+export function collectLastSteps(trx: Trx, steps: Array<() => Promise<void>>): void {
+  lastSteps.set(trx, steps);
+}
+
+/**
  * Runs `fn` in a transaction, then the steps registered with `beforeCommit`, and only after the
  * commit the callbacks it registered with `afterCommit`
  * (realtime publishes, socket closes, job wake-ups): nothing is announced that was rolled back.

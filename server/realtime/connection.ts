@@ -52,14 +52,15 @@ export class Connection {
     const person = await this.db
       .selectFrom('sessions as s')
       .innerJoin('people as p', 'p.id', 's.person_id')
-      .select('p.event_seq')
+      .leftJoin('event_seqs as q', 'q.person_id', 's.person_id')
+      .select('q.seq')
       .where('s.id', '=', this.sessionId)
       .where('s.revoked_at', 'is', null)
       .where('s.expires_at', '>', Date.now())
       .where('p.status', '=', 'active')
       .executeTakeFirst();
     if (!person) return this.close(CloseCodes.signedOut, 'signed out');
-    const current = person.event_seq;
+    const current = Number(person.seq ?? 0);
     this.wanted = Math.max(this.wanted, current);
     if (after === null) {
       this.lastSeq = current;

@@ -1,4 +1,4 @@
-import { PostgresAdapter } from 'kysely';
+import { sql } from 'kysely';
 import type { EventPayload, EventType, SignalPayload, SignalType } from '../../protocol/events.js';
 import type { Trx } from '../db/index.js';
 import { beforeCommit, type AfterCommit } from '../db/tx.js';
@@ -27,7 +27,7 @@ const waiting = new WeakMap<Trx, Publish[]>();
  *
  * In a transaction made by `transaction()` / `inTx`, the numbering waits for the end of it: every
  * publish of the transaction is numbered together just before commit, in one pass over the union
- * of recipients sorted by id. So people's rows (their `event_seq`) are locked once, in one order
+ * of recipients sorted by id. So their `event_seqs` rows are locked once, in one order
  * (two transactions cannot deadlock on them), and only for the last moment of the transaction
  * (a send to a big conversation does not hold everyone's row while it does its other work).
  * Events of one transaction keep the order in which they were published.
@@ -71,29 +71,28 @@ async function numberForOrg(trx: Trx, orgId: string, publishes: Publish[]): Prom
   // Chunks keep the IN lists within both engines' parameter limits.
   for (let i = 0; i < sorted.length; i += 500) {
     const chunk = sorted.slice(i, i + 500);
-    // An UPDATE locks rows in the order it reads them, and a sequential scan reads them in storage
-    // order: the locks are taken in id order first (NO KEY UPDATE: what the UPDATE takes, no more).
-    if (pgLocking(trx))
-      await trx
-        .selectFrom('people')
-        .select('id')
-        .where('org_id', '=', orgId)
-        .where('id', 'in', chunk)
-        .orderBy('id')
-        .forNoKeyUpdate()
-        .execute();
-    // Usually everyone gets one event; one UPDATE per distinct count otherwise.
+    // Usually everyone gets one event; one statement per distinct count otherwise.
     const byCount = new Map<number, string[]>();
     for (const id of chunk) byCount.set(counts.get(id) ?? 1, [...(byCount.get(counts.get(id) ?? 1) ?? []), id]);
     for (const [k, ids] of byCount) {
+      // Only people of this company get a number (the select); a first event makes the row. The
+      // select is ordered, and an upsert locks rows in the order it meets them: on PostgreSQL every
+      // transaction takes these locks in id order, so two of them cannot deadlock on them.
       const rows = await trx
-        .updateTable('people')
-        .set((eb) => ({ event_seq: eb('event_seq', '+', k) }))
-        .where('org_id', '=', orgId)
-        .where('id', 'in', ids)
-        .returning(['id', 'event_seq'])
+        .insertInto('event_seqs')
+        .columns(['person_id', 'seq'])
+        .expression((eb) =>
+          eb
+            .selectFrom('people')
+            .select(['id', sql.lit(k).as('seq')])
+            .where('org_id', '=', orgId)
+            .where('id', 'in', ids)
+            .orderBy('id'),
+        )
+        .onConflict((oc) => oc.column('person_id').doUpdateSet((eb) => ({ seq: eb('event_seqs.seq', '+', k) })))
+        .returning(['person_id', 'seq'])
         .execute();
-      for (const r of rows) next.set(r.id, Number(r.event_seq) - k + 1);
+      for (const r of rows) next.set(r.person_id, Number(r.seq) - k + 1);
     }
   }
   const now = Date.now();
@@ -132,9 +131,6 @@ async function numberForOrg(trx: Trx, orgId: string, publishes: Publish[]): Prom
     p.afterCommit(() => p.bus.publish({ kind: 'deliver', orgId, deliveries, event }));
   }
 }
-
-/** SQLite runs one writer at a time: only PostgreSQL has row locks to order. */
-const pgLocking = (trx: Trx): boolean => trx.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
  * A live-only signal to the open sockets of these people, on every process: not stored, not numbered,

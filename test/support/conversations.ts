@@ -61,7 +61,6 @@ export async function bulkPeople(t: TestServer, orgId: string, count: number, pr
       locale: null,
       photo_file_id: null,
       search_text: foldForSearch(name),
-      event_seq: 0,
       created_at: now,
       updated_at: now,
       location: null,

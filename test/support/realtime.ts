@@ -55,8 +55,8 @@ export const waitForSeq = (live: LiveSocket, seq: number, timeoutMs = 10_000): P
 
 /** The person's last handed-out sequence number, as stored (the truth a `ready` frame reports). */
 export async function storedSeqOf(ctx: AppContext, personId: string): Promise<number> {
-  const row = await ctx.db.selectFrom('people').select('event_seq').where('id', '=', personId).executeTakeFirstOrThrow();
-  return row.event_seq;
+  const row = await ctx.db.selectFrom('event_seqs').select('seq').where('person_id', '=', personId).executeTakeFirst();
+  return Number(row?.seq ?? 0);
 }
 
 /** The person's last handed-out sequence number, as the session endpoint reports it. */

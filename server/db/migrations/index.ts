@@ -9,6 +9,7 @@ import * as m0007 from './0007_notifications.js';
 import * as m0008 from './0008_feed.js';
 import * as m0009 from './0009_group_covers.js';
 import * as m0010 from './0010_chat.js';
+import * as m0011 from './0011_event_seqs.js';
 
 /** Every migration, in order. Names are stable forever once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_feed': m0008,
   '0009_group_covers': m0009,
   '0010_chat': m0010,
+  '0011_event_seqs': m0011,
 };

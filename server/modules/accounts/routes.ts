@@ -30,8 +30,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags, summary: 'The signed-in person, company and CSRF token', response: responses({ 200: sessionInfoSchema }) } },
     async (req) => {
       const v = requireViewer(req);
-      // Read fresh: the cached viewer may lag behind the person's latest event sequence number,
-      // and a client starts its live connection from this number.
+      // Read fresh: the cached viewer may lag behind (role, name).
       const person = await findPerson(ctx.db, v.org.id, v.person.id);
       if (!person) throw unauthenticated();
       return sessionInfo(ctx, v.org, person, v.csrfToken, v.sessionId);

@@ -9,6 +9,7 @@ import { hashToken, newId, newToken } from '../../lib/ids.js';
 import { publishToPeople } from '../../realtime/publish.js';
 import { toPerson } from '../people/present.js';
 import { toOrg } from '../orgs/present.js';
+import { currentSeq } from '../../realtime/seqs.js';
 
 export interface NewSession {
   id: string;
@@ -59,12 +60,26 @@ export function clearSessionCookie(ctx: AppContext, reply: FastifyReply): void {
   reply.clearCookie(sessionCookieName(ctx), { path: '/', secure: ctx.config.publicScheme === 'https' });
 }
 
-export function sessionInfo(ctx: AppContext, org: OrgsTable, person: PeopleTable, csrfToken: string, sessionId: string): SessionInfo {
-  return { org: toOrg(ctx, org), person: toPerson(person), csrfToken, sessionId, eventSeq: person.event_seq };
+export async function sessionInfo(
+  ctx: AppContext,
+  org: OrgsTable,
+  person: PeopleTable,
+  csrfToken: string,
+  sessionId: string,
+): Promise<SessionInfo> {
+  // Read fresh: a client starts its live connection from this number.
+  const eventSeq = await currentSeq(ctx.db, person.id);
+  return { org: toOrg(ctx, org), person: toPerson(person), csrfToken, sessionId, eventSeq };
 }
 
 /** Hands a new session to the browser (cookie) and describes it (body), after any sign-in. */
-export function signedIn(ctx: AppContext, reply: FastifyReply, org: OrgsTable, person: PeopleTable, session: NewSession): SessionInfo {
+export function signedIn(
+  ctx: AppContext,
+  reply: FastifyReply,
+  org: OrgsTable,
+  person: PeopleTable,
+  session: NewSession,
+): Promise<SessionInfo> {
   setSessionCookie(ctx, reply, session.token);
   return sessionInfo(ctx, org, person, session.csrfToken, session.id);
 }

@@ -1,6 +1,6 @@
 import type { ChatMessage, SendMessage } from '../../../protocol/chat.js';
 import type { ReactionKindName } from '../../../protocol/posts.js';
-import { inTx, type AppContext } from '../../context.js';
+import { inSharedTx, inTx, type AppContext } from '../../context.js';
 import { isUniqueViolation, type Executor, type Trx } from '../../db/index.js';
 import type { ChatMessagesTable, ConversationsTable, PeopleTable } from '../../db/schema.js';
 import type { AfterCommit } from '../../db/tx.js';
@@ -100,7 +100,7 @@ export async function sendMessage(
   if (retried) return { message: retried, created: false };
   await sendLimits(ctx).consume(v.id);
   try {
-    return await retryOnDeadlock(() => inTx(ctx, (trx, afterCommit) => send(ctx, trx, afterCommit, v, conversationId, input)));
+    return await retryOnDeadlock(() => inSharedTx(ctx, (trx, afterCommit) => send(ctx, trx, afterCommit, v, conversationId, input)));
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     // The same key sent twice at once: the other request won the (sender_id, client_key) index. On

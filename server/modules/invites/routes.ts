@@ -142,7 +142,7 @@ export function inviteRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req, reply) => {
       const org = requireOrg(req);
       const { person, session } = await acceptInvite(ctx, org, req.params.token, req.body, req);
-      return reply.code(201).send(signedIn(ctx, reply, org, person, session));
+      return reply.code(201).send(await signedIn(ctx, reply, org, person, session));
     },
   );
 }

@@ -84,7 +84,6 @@ export async function insertPerson(db: Executor, p: NewPerson): Promise<PeopleTa
     locale: p.locale ?? null,
     photo_file_id: null,
     search_text: '',
-    event_seq: 0,
     created_at: now,
     updated_at: now,
     location: null,
@@ -132,8 +131,7 @@ export async function updatePerson(db: Executor, current: PeopleTable, changes: 
   const next: PeopleTable = { ...current, ...changes, updated_at: Date.now() };
   const manager = next.manager_id ? await findPerson(db, next.org_id, next.manager_id) : undefined;
   Object.assign(next, derivedColumns(next, manager?.display_name ?? null));
-  const { id, org_id, event_seq, created_at, ...columns } = next;
-  void event_seq;
+  const { id, org_id, created_at, ...columns } = next;
   void created_at;
   await db.updateTable('people').set(columns).where('org_id', '=', org_id).where('id', '=', id).execute();
   if (next.display_name !== current.display_name) await refreshReportsSearchText(db, next);
