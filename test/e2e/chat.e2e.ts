@@ -94,7 +94,16 @@ describe('Work Chat in Chromium', () => {
     await row.click();
     await expect.poll(() => texts(b.page)).toEqual(['Hello Zoë, the beans are in.']);
     await expect.poll(() => a.page.getByTestId('seen').textContent()).toBe('Seen');
+    // On her phone the conversation has the whole screen (no tabs under the composer); back on the
+    // list, the tabs return and the Chat tab's badge is gone.
+    const tabs = b.page.getByRole('navigation', { name: 'Principale' });
+    expect(await tabs.count()).toBe(0);
+    await b.page.getByRole('link', { name: 'Retour aux conversations' }).click();
+    await tabs.waitFor();
     await expect.poll(() => b.page.getByTestId('chat-badge').count()).toBe(0);
+    await expect.poll(() => row.getByTestId('conversation-unread').count()).toBe(0);
+    await row.click();
+    await expect.poll(() => texts(b.page)).toEqual(['Hello Zoë, the beans are in.']);
     const reply = b.page.getByRole('textbox', { name: 'Message à Olivia Owner' });
     await reply.pressSequentially('Super, j’arrive');
     await expect.poll(() => a.page.getByTestId('typing').textContent()).toBe('Zoë Zimmermann is typing…');

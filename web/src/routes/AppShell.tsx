@@ -17,6 +17,9 @@ export function AppShell() {
   const connection = useRealtimeConnection(session.eventSeq);
   const main = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
+  // On a phone an open conversation takes the whole screen, as in every chat app: the composer sits
+  // at the bottom edge, and the conversation's own header leads back to the list.
+  const tabs = !wide && !/^\/chat\/[^/]+/.test(pathname);
   const firstPath = useRef(pathname);
   // A new screen in a single-page app is silent to screen readers: start them at its content.
   useEffect(() => {
@@ -27,7 +30,7 @@ export function AppShell() {
   }, [pathname]);
   return (
     <ConnectionProvider value={connection}>
-      <div className={`shell ${wide ? 'shell--wide' : 'shell--narrow'}`}>
+      <div className={`shell ${wide ? 'shell--wide' : 'shell--narrow'}${wide || tabs ? '' : ' shell--no-tabs'}`}>
         <a className="skip-link" href="#main">
           {t('nav.skip')}
         </a>
@@ -45,7 +48,7 @@ export function AppShell() {
         <main ref={main} id="main" className="shell__main" tabIndex={-1}>
           <Outlet />
         </main>
-        {wide ? null : <BottomTabs />}
+        {tabs ? <BottomTabs /> : null}
       </div>
     </ConnectionProvider>
   );
