@@ -38,6 +38,7 @@ import { feedRoutes } from './modules/feed/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { messageRoutes } from './modules/chat/message-routes.js';
 import { presenceRoutes } from './modules/presence/routes.js';
+import { searchRoutes } from './modules/search/routes.js';
 import { profileRoutes } from './modules/profiles/routes.js';
 import { NOTIFY_JOB, runNotifyJob } from './modules/notifications/service.js';
 import { installHealth } from './ops/health.js';
@@ -45,6 +46,7 @@ import { installMetrics } from './ops/metrics.js';
 import { MemoryBus, RedisBus } from './realtime/bus.js';
 import { RealtimeGateway, socketErrorHandler } from './realtime/gateway.js';
 import { startEventPruning } from './realtime/retention.js';
+import { INDEX_FILES_JOB, runIndexFilesJob } from './modules/search/file-indexer.js';
 
 const API_DESCRIPTION = [
   'REST API of Commonplace, scoped to the company named by the Host header (`<slug>.<base domain>`).',
@@ -114,6 +116,7 @@ export async function buildServer(config: Config, opts: BuildOptions = {}): Prom
   const sendMail = createMailSender(config, log);
   jobs.register(MAIL_JOB, (payload) => sendMail(payload as MailMessage));
   jobs.register(NOTIFY_JOB, (payload) => runNotifyJob(ctx, payload));
+  jobs.register(INDEX_FILES_JOB, (payload) => runIndexFilesJob(ctx, payload));
 
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
@@ -190,6 +193,7 @@ export async function buildServer(config: Config, opts: BuildOptions = {}): Prom
   messageRoutes(app, ctx);
   conversationRoutes(app, ctx);
   presenceRoutes(app, ctx);
+  searchRoutes(app, ctx);
   // The websocket plugin wraps every route handler of its scope to spot upgrades; keeping it in a
   // scope of its own spares the REST routes that work on every request.
   let websocketServer: Server['websocketServer'] | undefined;

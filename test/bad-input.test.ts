@@ -150,6 +150,8 @@ const ENDPOINTS: Array<{ method: string; path: string; body?: Record<string, unk
   { method: 'PUT', path: `/api/v1/messages/${SOME_ID}/reaction`, body: { kind: 'like' }, session: true },
   { method: 'DELETE', path: `/api/v1/messages/${SOME_ID}/reaction`, session: true },
   { method: 'GET', path: '/api/v1/chat/unread', session: true },
+  // Search (server/modules/search).
+  { method: 'GET', path: '/api/v1/search?q=coffee', query: true, session: true },
   // Presence (server/modules/presence).
   { method: 'GET', path: `/api/v1/presence?ids=${SOME_ID}`, query: true, session: true },
 ];

@@ -3,6 +3,7 @@
  * ids are UUIDv7 text made in code; times are epoch milliseconds (bigint); flags are 0/1 integers;
  * structured values are JSON text. Every company-owned row carries org_id.
  */
+import type { Generated } from 'kysely';
 import type {
   ChatMessagesTable,
   ChatReactionsTable,
@@ -170,6 +171,22 @@ export interface EventSeqsTable {
   seq: number;
 }
 
+/** One searchable thing, its words folded (migration 0012; server/modules/search). */
+export interface SearchDocsTable {
+  id: Generated<number>;
+  doc_key: string;
+  org_id: string;
+  kind: 'post' | 'comment' | 'message' | 'group' | 'person' | 'file';
+  ref_id: string;
+  post_id: string | null;
+  group_id: string | null;
+  conversation_id: string | null;
+  author_id: string | null;
+  created_at: number;
+  title: string;
+  body: string;
+}
+
 /** One payload for every recipient of a fanned-out event (migration 0010). */
 export interface EventBodiesTable {
   id: string;
@@ -204,6 +221,7 @@ export interface Database {
   events: EventsTable;
   event_bodies: EventBodiesTable;
   event_seqs: EventSeqsTable;
+  search_docs: SearchDocsTable;
   jobs: JobsTable;
   groups: GroupsTable;
   group_members: GroupMembersTable;

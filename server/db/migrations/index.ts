@@ -10,6 +10,7 @@ import * as m0008 from './0008_feed.js';
 import * as m0009 from './0009_group_covers.js';
 import * as m0010 from './0010_chat.js';
 import * as m0011 from './0011_event_seqs.js';
+import * as m0012 from './0012_search.js';
 
 /** Every migration, in order. Names are stable forever once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_group_covers': m0009,
   '0010_chat': m0010,
   '0011_event_seqs': m0011,
+  '0012_search': m0012,
 };

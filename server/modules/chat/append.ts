@@ -6,6 +6,7 @@ import type { AppContext } from '../../context.js';
 import { newId } from '../../lib/ids.js';
 import { participantIds } from '../../policies/chat.js';
 import { publishToPeople } from '../../realtime/publish.js';
+import { indexDocument } from '../search/index-store.js';
 
 /** What a new message (text or system) carries; the seq, id and time are given here. */
 export type NewMessage = Omit<ChatMessagesTable, 'id' | 'org_id' | 'conversation_id' | 'seq' | 'created_at' | 'edited_at' | 'deleted_at'>;
@@ -52,6 +53,17 @@ export async function appendMessage(
     deleted_at: null,
   };
   await trx.insertInto('chat_messages').values(row).execute();
+  // System messages ("Anna added Bo") are not worth finding; a person's words are.
+  if (row.kind === 'text')
+    await indexDocument(trx, {
+      kind: 'message',
+      refId: row.id,
+      orgId: row.org_id,
+      conversationId: row.conversation_id,
+      authorId: row.sender_id,
+      createdAt: row.created_at,
+      body: row.body,
+    });
   await afterInsert?.(trx, row);
   await trx
     .updateTable('conversation_members')

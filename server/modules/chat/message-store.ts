@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/index.js';
 import type { ChatMessagesTable, ConversationsTable, PeopleTable } from '../../db/schema.js';
+import { reindexText, unindexDocument, unindexFilesOf } from '../search/index-store.js';
 
 /** The only code that reads or writes chat_messages and chat_reactions (appendMessage inserts; everything else is here). */
 
@@ -88,6 +89,10 @@ export async function updateMessage(
   set: Partial<Pick<ChatMessagesTable, 'body' | 'body_html' | 'mentions' | 'edited_at' | 'deleted_at'>>,
 ): Promise<void> {
   await db.updateTable('chat_messages').set(set).where('id', '=', id).execute();
+  if (set.deleted_at) {
+    await unindexDocument(db, 'message', id);
+    await unindexFilesOf(db, { messageId: id });
+  } else if (set.body !== undefined) await reindexText(db, 'message', id, set.body);
 }
 
 /** Sets (or replaces) the person's one reaction to a message. */

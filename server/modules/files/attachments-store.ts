@@ -1,6 +1,7 @@
 import type { Attachment } from '../../../protocol/files.js';
 import type { Executor } from '../../db/index.js';
 import type { AttachmentsTable, FilesTable } from '../../db/schema.js';
+import { enqueueFileIndexing } from '../search/file-indexer.js';
 
 /** The only code that reads or writes `attachments` (uploads and the posts or chat messages that took them). */
 
@@ -66,7 +67,9 @@ async function takeUploads(
       .executeTakeFirst();
     taken += Number(res.numUpdatedRows);
   }
-  return taken === ids.length;
+  if (taken !== ids.length) return false;
+  await enqueueFileIndexing(db, orgId, ids);
+  return true;
 }
 
 /** Attachments of a page of chat messages, in their order: one query for the whole page. */

@@ -2,6 +2,7 @@ import type { Executor } from '../../db/index.js';
 import type { GroupMembersTable, GroupRequestsTable, GroupRole, GroupsTable, GroupVisibility, PeopleTable } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
 import { foldForSearch } from '../../lib/text.js';
+import { indexDocument } from '../search/index-store.js';
 
 /**
  * With views.ts (the read-side view queries), the only code that reads or writes groups, group_members and
@@ -42,8 +43,21 @@ export async function insertGroup(db: Executor, g: NewGroup): Promise<GroupsTabl
     updated_at: now,
   };
   await db.insertInto('groups').values(row).execute();
+  await indexGroup(db, row);
   return row;
 }
+
+/** A group is found by its name (weighted as a title) and its purpose. */
+const indexGroup = (db: Executor, g: GroupsTable) =>
+  indexDocument(db, {
+    kind: 'group',
+    refId: g.id,
+    orgId: g.org_id,
+    groupId: g.id,
+    createdAt: g.created_at,
+    title: g.name,
+    body: g.description,
+  });
 
 /** Made with the company (sign-up); its owner is its first admin. */
 export async function createCompanyWideGroup(db: Executor, orgId: string, ownerId: string): Promise<GroupsTable> {
@@ -165,6 +179,7 @@ export async function updateGroup(db: Executor, current: GroupsTable, changes: G
     .where('org_id', '=', next.org_id)
     .where('id', '=', next.id)
     .execute();
+  await indexGroup(db, next);
   return next;
 }
 

@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/index.js';
 import type { CommentsTable, PeopleTable } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
+import { indexDocument, reindexText, unindexDocument } from '../search/index-store.js';
 
 /** The only code that reads or writes comments and comment_mentions. The caller has checked the post's visibility. */
 
@@ -104,6 +105,15 @@ export async function insertComment(
 ): Promise<CommentsTable> {
   const row: CommentsTable = { id: newId(), ...c, created_at: Date.now(), edited_at: null, deleted_at: null };
   await db.insertInto('comments').values(row).execute();
+  await indexDocument(db, {
+    kind: 'comment',
+    refId: row.id,
+    orgId: row.org_id,
+    postId: row.post_id,
+    authorId: row.author_id,
+    createdAt: row.created_at,
+    body: row.body_markdown,
+  });
   return row;
 }
 
@@ -115,7 +125,9 @@ export async function updateCommentBody(db: Executor, orgId: string, id: string,
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
-  return Number(res.numUpdatedRows) > 0;
+  const changed = Number(res.numUpdatedRows) > 0;
+  if (changed) await reindexText(db, 'comment', id, markdown);
+  return changed;
 }
 
 export async function softDeleteComment(db: Executor, orgId: string, id: string): Promise<boolean> {
@@ -126,6 +138,7 @@ export async function softDeleteComment(db: Executor, orgId: string, id: string)
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
+  await unindexDocument(db, 'comment', id);
   return Number(res.numUpdatedRows) > 0;
 }
 

@@ -3,6 +3,7 @@ import type { GroupRole, GroupsTable, PeopleTable, PostRevisionsTable, PostsTabl
 import { newId } from '../../lib/ids.js';
 import type { GroupViewer } from '../../policies/groups.js';
 import { visiblePosts } from '../../policies/posts.js';
+import { indexDocument, reindexText } from '../search/index-store.js';
 
 /** The only code that reads or writes posts, post_revisions and post_mentions. Every function takes the company (or the viewer). */
 
@@ -115,6 +116,16 @@ export async function insertPost(
     deleted_by: null,
   };
   await db.insertInto('posts').values(row).execute();
+  await indexDocument(db, {
+    kind: 'post',
+    refId: row.id,
+    orgId: row.org_id,
+    postId: row.id,
+    groupId: row.group_id,
+    authorId: row.author_id,
+    createdAt: row.created_at,
+    body: row.body_markdown,
+  });
   return row;
 }
 
@@ -131,7 +142,9 @@ export async function updatePost(db: Executor, orgId: string, id: string, change
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
-  return Number(res.numUpdatedRows) > 0;
+  const changed = Number(res.numUpdatedRows) > 0;
+  if (changed && changes.body_markdown !== undefined) await reindexText(db, 'post', id, changes.body_markdown);
+  return changed;
 }
 
 export async function softDeletePost(db: Executor, orgId: string, id: string, by: string): Promise<boolean> {
@@ -142,6 +155,8 @@ export async function softDeletePost(db: Executor, orgId: string, id: string, by
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
+  // The post, its comments and its files.
+  await db.deleteFrom('search_docs').where('org_id', '=', orgId).where('post_id', '=', id).execute();
   return Number(res.numUpdatedRows) > 0;
 }
 

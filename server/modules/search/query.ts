@@ -1,0 +1,45 @@
+import { foldForSearch } from '../../lib/text.js';
+
+/** What a person typed, reduced to words the engines can match: folded, letters and digits only. */
+export interface ParsedQuery {
+  /** Words matched anywhere, each also as the start of a longer word ("equip" finds "équipe"). */
+  words: string[];
+  /** Quoted phrases: their words next to each other, in order. */
+  phrases: string[][];
+}
+
+/** Enough words for any real question; more would only make the engines slower. */
+export const MAX_QUERY_WORDS = 12;
+
+const wordsOf = (text: string): string[] => foldForSearch(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * Parses a search box's text. Every character that means something to an engine (quotes aside:
+ * `* ( ) : - ^ NEAR AND OR`) is either dropped or taken as a plain word, so no input can change the
+ * shape of the query. Null when nothing searchable is left.
+ */
+export function parseQuery(raw: string): ParsedQuery | null {
+  const phrases: string[][] = [];
+  const rest = raw.replace(/"([^"]*)"/g, (_m, inner: string) => {
+    const words = wordsOf(inner);
+    if (words.length > 1) phrases.push(words);
+    // A quoted single word is just a word.
+    return words.length === 1 ? ` ${words[0]} ` : ' ';
+  });
+  const words = [...new Set(wordsOf(rest))];
+  let budget = MAX_QUERY_WORDS;
+  const keptPhrases = phrases.filter((p) => (budget -= p.length) >= 0);
+  const keptWords = words.slice(0, Math.max(0, budget));
+  if (keptWords.length === 0 && keptPhrases.length === 0) return null;
+  return { words: keptWords, phrases: keptPhrases };
+}
+
+/** SQLite FTS5: every term quoted (so it is only ever a string), words as prefixes, all required. */
+export function toFts5(q: ParsedQuery): string {
+  return [...q.words.map((w) => `"${w}"*`), ...q.phrases.map((p) => `"${p.join(' ')}"`)].join(' ');
+}
+
+/** PostgreSQL to_tsquery('simple', …): quoted lexemes, words as prefixes, phrases with <->. */
+export function toTsquery(q: ParsedQuery): string {
+  return [...q.words.map((w) => `'${w}':*`), ...q.phrases.map((p) => `(${p.map((w) => `'${w}'`).join(' <-> ')})`)].join(' & ');
+}
