@@ -1,11 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation } from 'react-router-dom';
+import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { ConnectionIndicator } from '../realtime/ConnectionIndicator';
 import { ConnectionProvider, useRealtimeConnection } from '../realtime/useRealtime';
 import { useSession } from '../features/session/SessionContext';
 import { useIsWide } from '../ui/useMediaQuery';
+import { Icon } from '../ui/icons';
 import { BottomTabs } from './BottomTabs';
 import { SideNav } from './SideNav';
 
@@ -41,6 +42,9 @@ export function AppShell() {
           </div>
           <div className="topbar__end">
             <ConnectionIndicator state={connection} />
+            <NavLink to="/search" className="topbar__search" aria-label={t('search.open')} data-testid="search-link">
+              <Icon name="search" />
+            </NavLink>
             <NotificationBell />
           </div>
         </header>

@@ -23,6 +23,7 @@ import { NotFoundPage } from './NotFoundPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { PostPage } from '../features/posts/PostPage';
 import { ChatPage } from '../features/chat/ChatPage';
+import { SearchPage } from '../features/search/SearchPage';
 
 /** A company's address: signed-out screens, and the app itself once signed in. */
 export function CompanyRoutes() {
@@ -54,6 +55,7 @@ export function CompanyRoutes() {
           <Route path="posts/:id" element={<PostPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="chat/:id?" element={<ChatPage />} />
+          <Route path="search" element={<SearchPage />} />
           <Route path="admin" element={<RequireAdmin />}>
             <Route index element={<Navigate to="people" replace />} />
             <Route path="people" element={<AdminPeoplePage />} />

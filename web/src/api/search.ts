@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import type { searchPageSchema, SearchResult, SearchResultKind } from '../../../protocol/search';
+import { api } from './client';
+
+export type { SearchResult, SearchResultKind, Snippet } from '../../../protocol/search';
+export type SearchPage = z.infer<typeof searchPageSchema>;
+
+export interface SearchFilter {
+  q: string;
+  type: SearchResultKind | '';
+  sort: 'relevance' | 'date';
+}
+
+export const fetchSearch = (f: SearchFilter, cursor?: string): Promise<SearchPage> =>
+  api('/api/v1/search', { query: { q: f.q, type: f.type || undefined, sort: f.sort, cursor, limit: 20 } });
+
+/** Where a result leads: the post, the conversation, the group. */
+export function resultLink(r: SearchResult): string {
+  switch (r.kind) {
+    case 'post':
+      return `/posts/${r.id}`;
+    case 'comment':
+      return `/posts/${r.postId}`;
+    case 'message':
+      return `/chat/${r.conversationId}`;
+    case 'group':
+      return `/groups/${r.id}`;
+    case 'file':
+      return r.postId ? `/posts/${r.postId}` : `/chat/${r.conversationId ?? ''}`;
+  }
+}
