@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personSummarySchema } from './profiles.js';
 
 /** Search (server/modules/search). Shared by the server and the web app. */
 
@@ -64,3 +65,13 @@ export const searchResultSchema = z.discriminatedUnion('kind', [
 export type SearchResult = z.infer<typeof searchResultSchema>;
 
 export const searchPageSchema = z.object({ items: z.array(searchResultSchema), nextCursor: z.string().nullable() });
+
+/** Typeahead: people and groups whose names start with what was typed (each word a prefix). */
+export const typeaheadQuerySchema = z
+  .object({ q: z.string().trim().min(1, 'type something to search for').max(100, 'at most 100 characters') })
+  .strict();
+export const typeaheadSchema = z.object({
+  people: z.array(personSummarySchema),
+  groups: z.array(z.object({ id: z.string(), name: z.string(), visibility: z.string() })),
+});
+export type Typeahead = z.infer<typeof typeaheadSchema>;

@@ -152,6 +152,7 @@ const ENDPOINTS: Array<{ method: string; path: string; body?: Record<string, unk
   { method: 'GET', path: '/api/v1/chat/unread', session: true },
   // Search (server/modules/search).
   { method: 'GET', path: '/api/v1/search?q=coffee', query: true, session: true },
+  { method: 'GET', path: '/api/v1/search/typeahead?q=co', query: true, session: true },
   // Presence (server/modules/presence).
   { method: 'GET', path: `/api/v1/presence?ids=${SOME_ID}`, query: true, session: true },
 ];

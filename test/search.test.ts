@@ -186,4 +186,30 @@ describe.each(DIALECTS)('search on %s', (dialect) => {
     expect((await acme.owner.delete(`/api/v1/posts/${inPost.body.id as string}`)).status).toBe(204);
     expect(await found(acme.owner, 'kangaroo', '&type=file')).toEqual([]);
   });
+
+  it('suggests people and groups by the start of their names, within what the searcher may find', async () => {
+    const elodie = await addPerson(t, acme, { name: 'Élodie Müller' });
+    const guest = await addPerson(t, acme, { name: 'Gus Müllerson', role: 'guest' });
+    const secret = await acme.owner.post('/api/v1/groups', { name: 'Müller secret plans', visibility: 'secret' });
+    const open = await acme.owner.post('/api/v1/groups', { name: 'Müller fans', visibility: 'open' });
+    const suggest = async (c: Client, q: string) => {
+      const res = await c.get(`/api/v1/search/typeahead?q=${encodeURIComponent(q)}`);
+      expect(res.status).toBe(200);
+      return {
+        people: (res.body.people as Array<{ id: string }>).map((p) => p.id),
+        groups: (res.body.groups as Array<{ id: string }>).map((g) => g.id),
+      };
+    };
+    expect(await suggest(pat, 'mul')).toEqual({ people: [elodie.personId, guest.personId], groups: [open.body.id] });
+    expect((await suggest(pat, 'ELO mul')).people).toEqual([elodie.personId]);
+    expect((await suggest(pat, 'odie')).people).toEqual([]);
+    expect((await suggest(acme.owner, 'muller')).groups.sort()).toEqual([secret.body.id, open.body.id].sort());
+    // A guest finds only themselves, and no group they are not in.
+    expect(await suggest(guest, 'mul')).toEqual({ people: [guest.personId], groups: [] });
+    // Deactivated: gone for colleagues, still there for admins.
+    expect((await acme.owner.post(`/api/v1/admin/people/${elodie.personId}/deactivate`)).status).toBe(200);
+    expect((await suggest(pat, 'mul')).people).toEqual([guest.personId]);
+    expect((await suggest(acme.owner, 'mul')).people).toEqual([elodie.personId, guest.personId]);
+    expectProblem(await pat.get(`/api/v1/search/typeahead?q=${'m'.repeat(101)}`), 400, 'invalid_input', 'q');
+  });
 });

@@ -70,6 +70,10 @@ describe('search in the browser', () => {
     await a.page.goto(address('/search?q=orsted'));
     await expect.poll(() => a.page.getByTestId('search-result').count()).toBe(1);
     await check(a.page, 'search-results-1440-en', WIDE.width);
+    // People (and groups) by the start of their names, accents folded.
+    await a.page.getByRole('searchbox', { name: 'Search for' }).fill('zoe');
+    await a.page.getByTestId('suggestion').filter({ hasText: 'Zoë Zimmermann' }).waitFor();
+    await check(a.page, 'search-suggestions-1440-en', WIDE.width);
     await a.page.getByRole('searchbox', { name: 'Search for' }).fill('zeppelin');
     await a.page.getByText('Nothing found for “zeppelin”').waitFor();
     expect(a.errors).toEqual([]);

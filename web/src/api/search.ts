@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { searchPageSchema, SearchResult, SearchResultKind } from '../../../protocol/search';
+import type { searchPageSchema, SearchResult, SearchResultKind, Typeahead } from '../../../protocol/search';
 import { api } from './client';
 
-export type { SearchResult, SearchResultKind, Snippet } from '../../../protocol/search';
+export type { SearchResult, SearchResultKind, Snippet, Typeahead } from '../../../protocol/search';
 export type SearchPage = z.infer<typeof searchPageSchema>;
 
 export interface SearchFilter {
@@ -29,3 +29,5 @@ export function resultLink(r: SearchResult): string {
       return r.postId ? `/posts/${r.postId}` : `/chat/${r.conversationId ?? ''}`;
   }
 }
+
+export const fetchTypeahead = (q: string): Promise<Typeahead> => api('/api/v1/search/typeahead', { query: { q: q.slice(0, 100) } });

@@ -1,9 +1,18 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { fetchSearch, resultLink, type SearchFilter, type SearchResult, type SearchResultKind, type Snippet } from '../../api/search';
+import {
+  fetchSearch,
+  fetchTypeahead,
+  resultLink,
+  type SearchFilter,
+  type SearchResult,
+  type SearchResultKind,
+  type Snippet,
+} from '../../api/search';
 import { ErrorAlert } from '../../ui/Alert';
+import { Avatar } from '../../ui/Avatar';
 import { EmptyState } from '../../ui/EmptyState';
 import { errorMessage } from '../../ui/errors';
 import { SelectField, TextField } from '../../ui/Field';
@@ -56,6 +65,14 @@ export function SearchPage() {
     enabled: q !== '',
   });
   const items = results.data?.pages.flatMap((p) => p.items) ?? [];
+  // People and groups by name, beside the results (the directory and group lists hold the rest).
+  const suggestions = useQuery({
+    queryKey: ['search', 'typeahead', q],
+    queryFn: () => fetchTypeahead(q),
+    enabled: q !== '' && type === '',
+  });
+  const people = suggestions.data?.people ?? [];
+  const groups = suggestions.data?.groups ?? [];
 
   return (
     <section className="page page--wide">
@@ -92,6 +109,33 @@ export function SearchPage() {
           </button>
         ))}
       </div>
+      {people.length > 0 || groups.length > 0 ? (
+        <nav className="search-suggestions" aria-label={t('search.suggestions')}>
+          {people.length > 0 ? (
+            <ul className="search-suggestions__list" aria-label={t('search.people')}>
+              {people.map((p) => (
+                <li key={p.id}>
+                  <Link to={`/people/${p.id}`} className="search-suggestion" data-testid="suggestion">
+                    <Avatar name={p.displayName} photoUrl={p.photoUrl} size="sm" />
+                    <span>{p.displayName}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {groups.length > 0 ? (
+            <ul className="search-suggestions__list" aria-label={t('search.groups')}>
+              {groups.map((g) => (
+                <li key={g.id}>
+                  <Link to={`/groups/${g.id}`} className="search-suggestion" data-testid="suggestion">
+                    <span>{g.name}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </nav>
+      ) : null}
       {q === '' ? <EmptyState title={t('search.start')}>{<p>{t('search.startHint')}</p>}</EmptyState> : null}
       {q !== '' && results.isPending ? <Loading label={t('search.loading')} /> : null}
       <ErrorAlert message={results.isError ? errorMessage(t, results.error) : null} />
