@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from './api.js';
 import { personSummarySchema } from './profiles.js';
 
 /** Search (server/modules/search). Shared by the server and the web app. */
@@ -17,6 +18,13 @@ export const searchQuerySchema = z
       )
       .optional(),
     sort: z.enum(['relevance', 'date']).default('relevance'),
+    /** Only what this person wrote or sent. */
+    author: idSchema.optional(),
+    /** Only posts (and their comments and files) of this group. */
+    group: idSchema.optional(),
+    /** Only what was written from / before these moments (ISO 8601 dates or times). */
+    from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+    to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
     cursor: z.string().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(50).default(20),
   })

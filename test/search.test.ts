@@ -212,4 +212,29 @@ describe.each(DIALECTS)('search on %s', (dialect) => {
     expect((await suggest(acme.owner, 'mul')).people).toEqual([elodie.personId, guest.personId]);
     expectProblem(await pat.get(`/api/v1/search/typeahead?q=${'m'.repeat(101)}`), 400, 'invalid_input', 'q');
   });
+
+  it('narrows by author, group and dates, and a filter never widens what may be seen', async () => {
+    const g1 = await newGroup(acme.owner, 'open');
+    await addTo(acme.owner, g1, pat);
+    const hidden = await newGroup(acme.owner, 'secret');
+    const a = await post(acme.owner, 'Platypus by the owner', g1);
+    const b = await post(pat, 'Platypus by Pat');
+    const c = await pat.post(`/api/v1/posts/${a}/comments`, { body: 'Platypus comment by Pat' });
+    expect(c.status).toBe(201);
+    const secretPost = await post(acme.owner, 'Platypus in secret', hidden);
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+    expect((await found(pat, 'platypus', `&author=${pat.personId}`)).sort()).toEqual([b, c.body.id].sort());
+    expect((await found(pat, 'platypus', `&group=${g1}`)).sort()).toEqual([a, c.body.id].sort());
+    expect(await found(pat, 'platypus', '&from=2000-01-01&to=2000-12-31')).toEqual([]);
+    expect(await found(pat, 'platypus', `&from=${day(-1)}&to=${day(1)}`)).toHaveLength(3);
+    expect(await found(pat, 'platypus', `&from=${new Date(Date.now() + 60_000).toISOString()}`)).toEqual([]);
+    // Naming a secret group one is not in finds nothing of it; its members find its posts.
+    expect(await found(pat, 'platypus', `&group=${hidden}`)).toEqual([]);
+    expect(await found(acme.owner, 'platypus', `&group=${hidden}`)).toEqual([secretPost]);
+
+    expectProblem(await pat.get('/api/v1/search?q=x&author=nope'), 400, 'invalid_input', 'author');
+    expectProblem(await pat.get('/api/v1/search?q=x&from=yesterday'), 400, 'invalid_input', 'from');
+    expectProblem(await pat.get(`/api/v1/search?q=x&from=${day(1)}&to=${day(-1)}`), 400, 'invalid_input', 'to');
+  });
 });

@@ -21,6 +21,11 @@ export interface SearchHit {
 
 export interface SearchOptions {
   kinds: SearchKind[];
+  /** Narrowing only: a filter can never widen what the permission filter lets through. */
+  authorId?: string | undefined;
+  groupId?: string | undefined;
+  from?: number | undefined;
+  to?: number | undefined;
   sort: 'relevance' | 'date';
   limit: number;
   offset: number;
@@ -63,6 +68,17 @@ function mayFind(v: SearchViewer, kinds: SearchKind[]): Expression<SqlBool> {
   return rules.length > 0 ? eb.or(rules) : sql<SqlBool>`1 = 0`;
 }
 
+/** The searcher's own filters: author, group (a post's, for its comments and files too), dates. */
+function narrowedBy(o: SearchOptions): Expression<SqlBool> {
+  const eb = expressionBuilder<Database, 'search_docs' | 'posts'>();
+  const parts: Array<Expression<SqlBool>> = [];
+  if (o.authorId) parts.push(eb('search_docs.author_id', '=', o.authorId));
+  if (o.groupId) parts.push(eb.or([eb('search_docs.group_id', '=', o.groupId), eb('posts.group_id', '=', o.groupId)]));
+  if (o.from !== undefined) parts.push(eb('search_docs.created_at', '>=', o.from));
+  if (o.to !== undefined) parts.push(eb('search_docs.created_at', '<', o.to));
+  return parts.length > 0 ? eb.and(parts) : sql<SqlBool>`1 = 1`;
+}
+
 /**
  * One page of what the viewer may find for `q`, best first (or newest first). The engine's match
  * and the permission filter are one query; pages are by offset (relevance has no stable key).
@@ -98,7 +114,7 @@ export async function searchDocuments(
     left join posts on posts.id = search_docs.post_id
     left join conversations on conversations.id = search_docs.conversation_id
     left join groups on groups.id = search_docs.ref_id and search_docs.kind = 'group'
-    where search_docs.org_id = ${v.org_id} and ${mayFind(v, kinds)}
+    where search_docs.org_id = ${v.org_id} and ${mayFind(v, kinds)} and ${narrowedBy(opts)}
     order by ${order}
     limit ${opts.limit} offset ${opts.offset}`.execute(db);
   return rows.map((r) => ({

@@ -29,7 +29,20 @@ export async function search(
   const [offset] = decodeCursor<[number]>(input.cursor, ['number']) ?? [0];
   if (offset < 0 || offset > MAX_OFFSET || !Number.isInteger(offset)) throw badInput('cursor', 'is not a cursor this list gave out');
   const kinds = (input.type ? input.type.split(',') : [...SEARCH_KINDS]) as SearchKind[];
-  const hits = await searchDocuments(ctx.db, ctx.dialect, v, q, { kinds, sort: input.sort, limit: input.limit + 1, offset });
+  const from = input.from ? Date.parse(input.from) : undefined;
+  // A date alone means the whole day: "to 2026-12-01" includes that day.
+  const to = input.to ? Date.parse(input.to) + (input.to.length === 10 ? 86_400_000 : 0) : undefined;
+  if (from !== undefined && to !== undefined && from >= to) throw badInput('to', 'must be after from');
+  const hits = await searchDocuments(ctx.db, ctx.dialect, v, q, {
+    kinds,
+    sort: input.sort,
+    limit: input.limit + 1,
+    offset,
+    authorId: input.author,
+    groupId: input.group,
+    from,
+    to,
+  });
   const page = hits.slice(0, input.limit);
   const items = await present(ctx, v, page, q);
   const more = hits.length > input.limit && offset + input.limit <= MAX_OFFSET;
