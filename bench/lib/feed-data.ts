@@ -1,6 +1,7 @@
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { newId } from '../../server/lib/ids.js';
+import { makeVocabulary, VOCABULARY_SEED, VOCABULARY_SIZE, wordsFrom, zipf, ZIPF_EXPONENT } from './vocabulary.js';
 
 /**
  * A company for the feed benchmark, written straight into the tables in large batches (the
@@ -84,24 +85,6 @@ export function seeded(seed: number): () => number {
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Draws 0..n-1 with weight 1/(i+1)^s: a few very large, a long tail of small. */
-function zipf(n: number, s: number, rnd: () => number): () => number {
-  const cumulative = new Float64Array(n);
-  let sum = 0;
-  for (let i = 0; i < n; i++) cumulative[i] = sum += 1 / (i + 1) ** s;
-  return () => {
-    const x = rnd() * sum;
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   };
 }
 
@@ -289,6 +272,9 @@ export async function generateFeedData(
     ['created_at', 'bigint'],
   ];
   const kinds = ['like', 'like', 'like', 'love', 'haha', 'wow', 'sad', 'angry'];
+  // Text: a vocabulary of its own seed, so that the search benchmark can draw the same words.
+  const vocabulary = makeVocabulary(VOCABULARY_SIZE, seeded(VOCABULARY_SEED));
+  const drawWord = zipf(vocabulary.length, ZIPF_EXPONENT, rnd);
   const started = Date.now();
   for (let i = 0; i < size.posts; i++) {
     const id = newId();
@@ -299,7 +285,7 @@ export async function generateFeedData(
     const profileAuthor = pickPerson();
     // Guests do not write on profiles.
     const author = audience ? audience[Math.floor(rnd() * audience.length)]! : personIds[guest[profileAuthor] ? 0 : profileAuthor]!;
-    const body = `Post ${i}: notes on topic ${i % 97}`;
+    const body = wordsFrom(vocabulary, drawWord, 8 + Math.floor(rnd() * 25), rnd);
     const important = audience && rnd() < 0.005 ? 1 : 0;
     await add('posts', postCols, [
       id,
@@ -332,7 +318,7 @@ export async function generateFeedData(
     }
     const nComments = Math.floor(-Math.log(1 - rnd()) * 0.5);
     for (let c = 0; c < nComments; c++) {
-      const text = `Comment ${c} on post ${i}`;
+      const text = wordsFrom(vocabulary, drawWord, 3 + Math.floor(rnd() * 12), rnd);
       await add('comments', commentCols, [
         newId(),
         orgId,

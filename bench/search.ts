@@ -1,0 +1,155 @@
+import { statSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import { migrateToLatest, openDatabase } from '../server/db/index.js';
+import type { PeopleTable } from '../server/db/schema.js';
+import { parseQuery, toFts5, toTsquery } from '../server/modules/search/query.js';
+import { rebuildSearchIndex } from '../server/modules/search/reindex.js';
+import { searchDocuments, SEARCHABLE_KINDS } from '../server/modules/search/search-store.js';
+import { generateFeedData, seeded } from './lib/feed-data.js';
+import { makeVocabulary, VOCABULARY_SEED, VOCABULARY_SIZE, zipf, ZIPF_EXPONENT } from './lib/vocabulary.js';
+
+export const description = 'search: permission-filtered full-text search beside unfiltered, at 1M posts and their comments';
+
+/**
+ * The feed benchmark's company (SEARCH_BENCH_POSTS posts, 1,000,000 by default, with comments,
+ * 10,000 people in 10,000 groups; text drawn from a 20,000-word vocabulary by frequency), indexed
+ * with `rebuildSearchIndex` (timed; the index's size is measured). Then, for random people, random
+ * one- to three-word queries drawn from the same vocabulary by the same frequencies: the search as
+ * the API runs it (the engine's match and the permission filter in one query, first page of 20)
+ * beside the same engine's match alone (no permission filter, same order and page), in the same run.
+ * SQLite in a temporary folder; PostgreSQL when DATABASE_URL names an empty database.
+ */
+const here = dirname(fileURLToPath(import.meta.url));
+const POSTS = positive(process.env.SEARCH_BENCH_POSTS, 1_000_000);
+const PEOPLE = positive(process.env.SEARCH_BENCH_PEOPLE, 10_000);
+const GROUPS = positive(process.env.SEARCH_BENCH_GROUPS, 10_000);
+const SAMPLES = positive(process.env.SEARCH_BENCH_SAMPLES, 400);
+const PAGE = 20;
+const TARGET_P95_MS = 50;
+const TARGET_RATIO = 2;
+
+function positive(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
+}
+
+function figures(ms: number[]) {
+  const s = [...ms].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+}
+
+export async function run(): Promise<void> {
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const dataDir = databaseUrl ? '' : await mkdtemp(join(tmpdir(), 'search-bench-'));
+  let handle = openDatabase({ databaseUrl, dataDir });
+  await migrateToLatest(handle.db);
+  const existing = await handle.db
+    .selectFrom('posts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  if (Number(existing.n) > 0) throw new Error('DATABASE_URL must name an empty database (the benchmark writes its own company)');
+  await handle.close();
+
+  console.log(
+    `search: generating ${PEOPLE} people, ${GROUPS} groups, ${POSTS} posts on ${databaseUrl ? 'postgres' : 'sqlite'}, ${cpus().length} cores`,
+  );
+  const genStart = Date.now();
+  const target = databaseUrl ? { databaseUrl } : { sqliteFile: join(dataDir, 'commonplace.db') };
+  const data = await generateFeedData(target, { people: PEOPLE, groups: GROUPS, posts: POSTS }, (l) => console.log(l));
+  console.log(`  generated in ${((Date.now() - genStart) / 1000).toFixed(0)} s: ${JSON.stringify(data.counts)}`);
+
+  handle = openDatabase({ databaseUrl, dataDir });
+  const db = handle.db;
+  const dialect = handle.dialect;
+  const sizeOf = async (): Promise<number> => {
+    if (dialect === 'postgres') {
+      const { rows } = await sql<{ n: string }>`select pg_total_relation_size('search_docs') as n`.execute(db);
+      return Number(rows[0]?.n ?? 0);
+    }
+    await sql`pragma wal_checkpoint(truncate)`.execute(db);
+    return statSync(join(dataDir, 'commonplace.db')).size;
+  };
+  const before = await sizeOf();
+  const buildStart = Date.now();
+  const counts = await rebuildSearchIndex(db);
+  const buildSeconds = (Date.now() - buildStart) / 1000;
+  if (dialect === 'postgres') await sql`analyze search_docs`.execute(db);
+  const indexBytes = dialect === 'postgres' ? await sizeOf() : (await sizeOf()) - before;
+  console.log(`  index built in ${buildSeconds.toFixed(0)} s (${JSON.stringify(counts)}), ${(indexBytes / 2 ** 20).toFixed(0)} MB`);
+
+  const rnd = seeded(99);
+  const vocabulary = makeVocabulary(VOCABULARY_SIZE, seeded(VOCABULARY_SEED));
+  const drawWord = zipf(vocabulary.length, ZIPF_EXPONENT, rnd);
+  const viewers: PeopleTable[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const id = data.personIds[Math.floor(rnd() * data.personIds.length)]!;
+    viewers.push(await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+  }
+  const queries = viewers.map(() => {
+    const n = 1 + Math.floor(rnd() * 3);
+    return Array.from({ length: n }, () => vocabulary[drawWord()]!).join(' ');
+  });
+
+  /** The engine alone: the same match, order and page, no permission filter, no joins. */
+  const unfiltered = async (q: string) => {
+    const parsed = parseQuery(q)!;
+    if (dialect === 'sqlite')
+      return sql`select rowid from search_fts where search_fts match ${toFts5(parsed)} order by bm25(search_fts, 10.0, 1.0) limit ${PAGE + 1}`.execute(
+        db,
+      );
+    return sql`select id from search_docs, to_tsquery('simple', ${toTsquery(parsed)}) as query where tsv @@ query order by ts_rank(tsv, query) desc limit ${PAGE + 1}`.execute(
+      db,
+    );
+  };
+  const filtered = (v: PeopleTable, q: string) =>
+    searchDocuments(db, dialect, v, parseQuery(q)!, { kinds: SEARCHABLE_KINDS, sort: 'relevance', limit: PAGE + 1, offset: 0 });
+
+  const t = { filtered: [] as number[], unfiltered: [] as number[] };
+  let hits = 0;
+  for (let i = 0; i < Math.min(30, viewers.length); i++) {
+    await filtered(viewers[i]!, queries[i]!);
+    await unfiltered(queries[i]!);
+  }
+  for (let i = 0; i < viewers.length; i++) {
+    // Alternating which goes first, so neither always meets the cache the other warmed.
+    const order = i % 2 === 0 ? (['f', 'u'] as const) : (['u', 'f'] as const);
+    for (const which of order) {
+      const start = performance.now();
+      if (which === 'f') hits += (await filtered(viewers[i]!, queries[i]!)).length;
+      else await unfiltered(queries[i]!);
+      (which === 'f' ? t.filtered : t.unfiltered).push(performance.now() - start);
+    }
+  }
+  const f = figures(t.filtered);
+  const u = figures(t.unfiltered);
+  const ratio = f.p95 / Math.max(0.001, u.p95);
+  console.log('');
+  console.log(`${viewers.length} queries of 1–3 words by random people, first page of ${PAGE}, ms:`);
+  console.log(`  ${'measure'.padEnd(34)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)}`);
+  console.log(
+    `  ${'search, permission-filtered'.padEnd(34)} ${f.p50.toFixed(2).padStart(8)} ${f.p95.toFixed(2).padStart(8)} ${f.p99.toFixed(2).padStart(8)}`,
+  );
+  console.log(
+    `  ${'full-text match alone (baseline)'.padEnd(34)} ${u.p50.toFixed(2).padStart(8)} ${u.p95.toFixed(2).padStart(8)} ${u.p99.toFixed(2).padStart(8)}`,
+  );
+  console.log(`  average results on a first page (filtered): ${(hits / viewers.length).toFixed(1)}`);
+  console.log(`  p95 ratio filtered / unfiltered: ${ratio.toFixed(1)}×`);
+  console.log(
+    `target: p95 < ${TARGET_P95_MS} ms  ${f.p95 < TARGET_P95_MS ? 'met' : 'NOT met'}; within ${TARGET_RATIO}×  ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'}`,
+  );
+
+  const results = join(here, 'results');
+  await mkdir(results, { recursive: true });
+  await writeFile(
+    join(results, `search-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
+    `${JSON.stringify({ benchmark: 'search', at: new Date().toISOString(), node: process.version, cores: cpus().length, dialect, size: { people: PEOPLE, groups: GROUPS, posts: POSTS, rows: data.counts }, index: { seconds: buildSeconds, bytes: indexBytes, documents: counts }, samples: viewers.length, figures: { filtered: f, unfiltered: u, ratio } }, null, 2)}\n`,
+  );
+  await handle.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+}
