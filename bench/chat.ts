@@ -9,6 +9,7 @@ import { openDatabase } from '../server/db/index.js';
 import { fileLimit, startClients, startServer, type ClientsChild, type ServerChild } from './lib/chat-children.js';
 import type { ConversationSpec, LoadResult, LoadSpec, SocketSpec } from './lib/chat-clients.js';
 import { call, createConversations, seedPeople, sessionHeaders, signUp, type BenchPerson } from './lib/chat-setup.js';
+import { positive } from './lib/env.js';
 
 export const description = 'chat fan-out: 1,000 sockets, open-loop sends in steps, latency and deliveries/s vs. a bare ws broadcast server';
 
@@ -37,11 +38,6 @@ const TARGET_PERCENT = 50;
 const TARGET_P99_MS = 50;
 const TARGET_P99_AT = 20_000;
 const TARGET_IDLE_KB = 20;
-
-function positive(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
-}
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

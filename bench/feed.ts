@@ -9,6 +9,7 @@ import { homeFeed, type FeedPage } from '../server/modules/feed/service.js';
 import { presentPosts } from '../server/modules/posts/service.js';
 import { listGroupPosts } from '../server/modules/posts/store.js';
 import { generateFeedData, seeded } from './lib/feed-data.js';
+import { positive } from './lib/env.js';
 
 export const description = 'home feed (recent, top; first and next page) at 1M posts vs. a plain indexed SELECT of a group’s latest posts';
 
@@ -29,11 +30,6 @@ const SAMPLES = positive(process.env.FEED_BENCH_SAMPLES, 300);
 const PAGE = 20;
 const TARGET_P95_MS = 20;
 const TARGET_RATIO = 2;
-
-function positive(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
-}
 
 interface Figures {
   p50: number;

@@ -12,6 +12,7 @@ import { rebuildSearchIndex } from '../server/modules/search/reindex.js';
 import { searchDocuments, SEARCHABLE_KINDS } from '../server/modules/search/search-store.js';
 import { generateFeedData, seeded } from './lib/feed-data.js';
 import { makeVocabulary, VOCABULARY_SEED, VOCABULARY_SIZE, zipf, ZIPF_EXPONENT } from './lib/vocabulary.js';
+import { positive } from './lib/env.js';
 
 export const description = 'search: permission-filtered full-text search beside unfiltered, at 1M posts and their comments';
 
@@ -32,11 +33,6 @@ const SAMPLES = positive(process.env.SEARCH_BENCH_SAMPLES, 400);
 const PAGE = 20;
 const TARGET_P95_MS = 50;
 const TARGET_RATIO = 2;
-
-function positive(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
-}
 
 function figures(ms: number[]) {
   const s = [...ms].sort((a, b) => a - b);

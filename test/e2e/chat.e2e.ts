@@ -1,10 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../support/client.js';
 import { addPerson, signUpCompany, type Company } from '../support/factories.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { axeViolations, launchChromium, screenshot } from './browser.js';
+import { axeViolations, launchChromium, screenshot, signedInPage } from './browser.js';
 
 const PHONE = { width: 360, height: 740 };
 const WIDE = { width: 1440, height: 900 };
@@ -35,15 +35,8 @@ describe('Work Chat in Chromium', () => {
 
   const company = (path: string) => `http://${acme.slug}.localhost:${t.port}${path}`;
 
-  async function signedIn(client: Client, viewport: { width: number; height: number }, locale: string) {
-    const ctx: BrowserContext = await browser.newContext({ viewport, locale });
-    const [name, value] = (client.cookie ?? '').split('=') as [string, string];
-    await ctx.addCookies([{ name, value, domain: `${acme.slug}.localhost`, path: '/' }]);
-    const page = await ctx.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    return { ctx, page, errors };
-  }
+  const signedIn = (client: Client, viewport: { width: number; height: number }, locale: string) =>
+    signedInPage(browser, client.cookie ?? '', `${acme.slug}.localhost`, viewport, locale);
 
   /** `dialog`: a modal is open, so the page behind it (and its heading) is hidden from assistive technology. */
   async function check(page: Page, label: string, width: number, dialog = false): Promise<void> {

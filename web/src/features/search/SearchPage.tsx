@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import {
@@ -40,21 +40,20 @@ export function SearchPage() {
   const sort = params.get('sort') === 'date' ? 'date' : 'relevance';
   const q = useDebounced(text.trim());
 
-  // The typed words go to the address once typing pauses (replace: no history entry per letter).
+  // Replacing, not pushing: no history entry per letter or toggle.
+  const set = useCallback(
+    (key: string, value: string) => {
+      const next = new URLSearchParams(params);
+      if (value) next.set(key, value);
+      else next.delete(key);
+      setParams(next, { replace: true });
+    },
+    [params, setParams],
+  );
+  // The typed words go to the address once typing pauses.
   useEffect(() => {
-    if ((params.get('q') ?? '') === q) return;
-    const next = new URLSearchParams(params);
-    if (q) next.set('q', q);
-    else next.delete('q');
-    setParams(next, { replace: true });
-  }, [q, params, setParams]);
-
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
+    if ((params.get('q') ?? '') !== q) set('q', q);
+  }, [q, params, set]);
 
   const filter: SearchFilter = { q, type, sort };
   const results = useInfiniteQuery({
