@@ -185,6 +185,8 @@ export interface SearchDocsTable {
   created_at: number;
   title: string;
   body: string;
+  /** Where it lives, as one indexed word (migration 0013): g<group>, c<conversation>, p (profiles), d (groups). */
+  scope: Generated<string>;
 }
 
 /** One payload for every recipient of a fanned-out event (migration 0010). */

@@ -11,6 +11,7 @@ import * as m0009 from './0009_group_covers.js';
 import * as m0010 from './0010_chat.js';
 import * as m0011 from './0011_event_seqs.js';
 import * as m0012 from './0012_search.js';
+import * as m0013 from './0013_search_scopes.js';
 
 /** Every migration, in order. Names are stable forever once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_chat': m0010,
   '0011_event_seqs': m0011,
   '0012_search': m0012,
+  '0013_search_scopes': m0013,
 };

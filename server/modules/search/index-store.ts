@@ -23,6 +23,22 @@ export interface SearchDocument {
 
 const keyOf = (kind: SearchKind, refId: string) => `${kind}:${refId}`;
 
+/** A place as one word the engines keep whole (letters and digits): see migration 0013. */
+export const scopeWord = (prefix: 'g' | 'c', id: string): string => `${prefix}${id.replaceAll('-', '').toLowerCase()}`;
+/** Profile posts (and their comments and files), and the groups themselves. */
+export const PROFILE_SCOPE = 'p';
+export const GROUPS_SCOPE = 'd';
+
+/** Where a document lives, as a scope word; a comment or a post's file asks its post. */
+async function scopeOf(db: Executor, d: SearchDocument): Promise<string> {
+  if (d.kind === 'group') return GROUPS_SCOPE;
+  if (d.conversationId) return scopeWord('c', d.conversationId);
+  let groupId = d.groupId;
+  if (groupId === undefined && d.postId)
+    groupId = (await db.selectFrom('posts').select('group_id').where('id', '=', d.postId).executeTakeFirst())?.group_id ?? null;
+  return groupId ? scopeWord('g', groupId) : PROFILE_SCOPE;
+}
+
 /**
  * The words the engines index: folded, letters and digits only, one space apart. Splitting here,
  * not in the engines, makes both see the same words (PostgreSQL's parser would otherwise keep
@@ -49,6 +65,7 @@ export async function indexDocument(db: Executor, d: SearchDocument): Promise<vo
     created_at: d.createdAt,
     title: indexedWords(d.title, 1000),
     body: indexedWords(d.body),
+    scope: await scopeOf(db, d),
   };
   const { doc_key: _key, ...changes } = row;
   void _key;

@@ -4,8 +4,9 @@ import type { Database } from '../../db/schema.js';
 import { myConversations, type ChatViewer } from '../../policies/chat.js';
 import { findableGroups, type GroupViewer } from '../../policies/groups.js';
 import { visiblePosts } from '../../policies/posts.js';
-import type { SearchKind } from './index-store.js';
+import { GROUPS_SCOPE, PROFILE_SCOPE, scopeWord, type SearchKind } from './index-store.js';
 import { toFts5, toTsquery, type ParsedQuery } from './query.js';
+import { rankWindow, type RankableDoc } from './rank.js';
 
 export type SearchViewer = GroupViewer & ChatViewer;
 
@@ -19,17 +20,36 @@ export interface SearchHit {
   createdAt: number;
 }
 
-export interface SearchOptions {
+export interface SearchFilters {
   kinds: SearchKind[];
   /** Narrowing only: a filter can never widen what the permission filter lets through. */
   authorId?: string | undefined;
   groupId?: string | undefined;
   from?: number | undefined;
   to?: number | undefined;
+}
+
+/**
+ * Where a page of results starts. Newest first: below a document id. By relevance: within the
+ * ranking window whose newest document is `ceiling`, after the `skip` best (see searchDocuments).
+ */
+export type SearchPosition = { sort: 'date'; before: number } | { sort: 'relevance'; ceiling: number; skip: number };
+
+export interface SearchOptions extends SearchFilters {
   sort: 'relevance' | 'date';
   limit: number;
-  offset: number;
+  after?: SearchPosition | undefined;
+  /** How many of the newest matches one relevance ranking covers (RANKING_WINDOW unless a benchmark asks). */
+  window?: number | undefined;
 }
+
+/**
+ * Relevance ranks the newest this-many matches the viewer may see, then the next this-many, and
+ * so on. Ranking every match would cost as much as the commonest word is common (a quarter of a
+ * million rows at a million documents); a window costs the same for every query, and the newest
+ * matches are the ones people look for at work.
+ */
+export const RANKING_WINDOW = 1000;
 
 /** The kinds this filter knows how to check; any other kind is never returned. */
 export const SEARCHABLE_KINDS: SearchKind[] = ['post', 'comment', 'message', 'group', 'file'];
@@ -69,7 +89,7 @@ function mayFind(v: SearchViewer, kinds: SearchKind[]): Expression<SqlBool> {
 }
 
 /** The searcher's own filters: author, group (a post's, for its comments and files too), dates. */
-function narrowedBy(o: SearchOptions): Expression<SqlBool> {
+function narrowedBy(o: SearchFilters): Expression<SqlBool> {
   const eb = expressionBuilder<Database, 'search_docs' | 'posts'>();
   const parts: Array<Expression<SqlBool>> = [];
   if (o.authorId) parts.push(eb('search_docs.author_id', '=', o.authorId));
@@ -79,9 +99,125 @@ function narrowedBy(o: SearchOptions): Expression<SqlBool> {
   return parts.length > 0 ? eb.and(parts) : sql<SqlBool>`1 = 1`;
 }
 
+/** PostgreSQL walks back through the document ids from a slice this wide (see newestMatches). */
+const FIRST_SLICE = 200_000;
+
+/** A match and its relevance (higher is better). */
+type Candidate = { id: number; rank: number };
+
+/** Past this many places, narrowing by scope costs the engine more than it saves (see viewerScopes). */
+export const MAX_SCOPES = 300;
+
 /**
- * One page of what the viewer may find for `q`, best first (or newest first). The engine's match
- * and the permission filter are one query; pages are by offset (relevance has no stable key).
+ * The places whose documents the viewer might see, as scope words (migration 0013), or null when
+ * there are too many for the engine to narrow by (then most of what matches is visible anyway: a
+ * member of a company with hundreds of open groups). A superset: the policies still decide, in the
+ * same query. It lets a guest in three groups search as fast as anyone.
+ */
+export async function viewerScopes(db: Executor, v: SearchViewer): Promise<string[] | null> {
+  if (v.status !== 'active') return [GROUPS_SCOPE];
+  const guest = v.role === 'guest';
+  const [mine, open, conversations] = await Promise.all([
+    db
+      .selectFrom('group_members')
+      .select('group_id as id')
+      .where('person_id', '=', v.id)
+      .limit(MAX_SCOPES + 1)
+      .execute(),
+    guest
+      ? Promise.resolve([])
+      : db
+          .selectFrom('groups')
+          .select('id')
+          .where('org_id', '=', v.org_id)
+          .where('visibility', '=', 'open')
+          .limit(MAX_SCOPES + 1)
+          .execute(),
+    db
+      .selectFrom('conversations')
+      .select('id')
+      .where((eb) => myConversations(eb, v))
+      .limit(MAX_SCOPES + 1)
+      .execute(),
+  ]);
+  const groups = new Set([...mine, ...open].map((g) => scopeWord('g', g.id)));
+  const words = [GROUPS_SCOPE, ...(guest ? [] : [PROFILE_SCOPE]), ...groups, ...conversations.map((c) => scopeWord('c', c.id))];
+  return words.length > MAX_SCOPES ? null : words;
+}
+
+/**
+ * The newest `take` matches of `q` the viewer may find, at or below `ceiling`, newest first, with
+ * the engine's rank (lower is better). Both engines walk their match in document-id order and stop
+ * once `take` have passed the permission filter, so the cost follows `take`, not how common the words
+ * are; with `viewer` null the permission filter is left out (the benchmark's baseline).
+ */
+export async function newestMatches(
+  db: Executor,
+  dialect: Dialect,
+  v: SearchViewer | null,
+  q: ParsedQuery,
+  f: SearchFilters,
+  below: { ceiling: number | null; inclusive: boolean },
+  take: number,
+  scopes: string[] | null = null,
+): Promise<Candidate[]> {
+  const kinds = f.kinds.filter((k) => SEARCHABLE_KINDS.includes(k));
+  if (kinds.length === 0) return [];
+  const idColumn = dialect === 'sqlite' ? sql`search_fts.rowid` : sql`search_docs.id`;
+  const bound =
+    below.ceiling === null ? sql`1 = 1` : below.inclusive ? sql`${idColumn} <= ${below.ceiling}` : sql`${idColumn} < ${below.ceiling}`;
+  // SQLite: the cross join keeps FTS5 the outer loop, walking its match by rowid, newest first.
+  const source = dialect === 'sqlite' ? sql`search_fts cross join search_docs on search_docs.id = search_fts.rowid` : sql`search_docs`;
+  const match =
+    dialect === 'sqlite'
+      ? sql`search_fts match ${toFts5(q, scopes ?? undefined)}`
+      : scopes
+        ? sql`search_docs.tsv @@ to_tsquery('commonplace', ${toTsquery(q)}) and search_docs.scope in (${sql.join(scopes)})`
+        : sql`search_docs.tsv @@ to_tsquery('commonplace', ${toTsquery(q)})`;
+  const permitted = v === null ? sql`1 = 1` : sql`search_docs.org_id = ${v.org_id} and ${mayFind(v, kinds)} and ${narrowedBy(f)}`;
+  const joins =
+    v === null
+      ? sql``
+      : sql`left join posts on posts.id = search_docs.post_id
+          left join conversations on conversations.id = search_docs.conversation_id
+          left join groups on groups.id = search_docs.ref_id and search_docs.kind = 'group'`;
+  if (dialect === 'postgres') {
+    // GIN yields matches unordered, and PostgreSQL reads every one from the table before it can
+    // keep the newest: for a word in 1% of a million documents, 10,000 rows for a window of 1,000.
+    // So the walk goes back through the ids a slice at a time, each four times the last, and stops
+    // once the window is full (each slice: the GIN match ANDed with an id range, BitmapAnd).
+    let top =
+      below.ceiling === null
+        ? Number((await sql<{ top: string | null }>`select max(id) as top from search_docs`.execute(db)).rows[0]?.top ?? 0)
+        : below.inclusive
+          ? below.ceiling
+          : below.ceiling - 1;
+    const found: Candidate[] = [];
+    for (let span = FIRST_SLICE; found.length < take && top > 0; top -= span, span *= 4) {
+      const { rows } = await sql<{ id: string; rank: number }>`
+        select search_docs.id, ts_rank(search_docs.tsv, to_tsquery('commonplace', ${toTsquery(q)})) as rank from ${source} ${joins}
+        where ${match} and search_docs.id <= ${top} and search_docs.id > ${top - span} and ${permitted}
+        order by ${idColumn} desc limit ${take - found.length}`.execute(db);
+      for (const r of rows) found.push({ id: Number(r.id), rank: Number(r.rank) });
+    }
+    return found;
+  }
+  // SQLite ranks in rank.ts, from the words it already has to hand (why: see there).
+  const { rows } = await sql<RankableDoc>`
+    select search_docs.id, search_docs.title, search_docs.body from ${source} ${joins}
+    where ${match} and ${bound} and ${permitted} order by ${idColumn} desc limit ${take}`.execute(db);
+  return rankWindow(rows, q);
+}
+
+/**
+ * One page of what the viewer may find for `q`, and where the next starts. The engine's match and
+ * the permission filter are one query (newestMatches), so a page never holds what the viewer may
+ * not see and is never short because something was dropped afterwards.
+ *
+ * - Newest first: keyset pages by document id (documents enter the index as they are written, and a
+ *   rebuild writes them in the order they were made).
+ * - By relevance: the newest RANKING_WINDOW visible matches are ranked and paged; past them, the next
+ *   window. A window is pinned by its newest id, so new documents do not shift later pages.
  */
 export async function searchDocuments(
   db: Executor,
@@ -89,41 +225,65 @@ export async function searchDocuments(
   v: SearchViewer,
   q: ParsedQuery,
   opts: SearchOptions,
-): Promise<SearchHit[]> {
-  const kinds = opts.kinds.filter((k) => SEARCHABLE_KINDS.includes(k));
-  if (kinds.length === 0) return [];
-  // The rank: lower is better for FTS5's bm25, higher for ts_rank; both put titles first.
-  const matched =
-    dialect === 'sqlite'
-      ? sql`(select rowid as id, bm25(search_fts, 10.0, 1.0) as rank from search_fts where search_fts match ${toFts5(q)})`
-      : sql`(select id, -ts_rank(tsv, query) as rank from search_docs, to_tsquery('simple', ${toTsquery(q)}) as query where tsv @@ query)`;
-  const order = opts.sort === 'date' ? sql`search_docs.created_at desc, search_docs.id desc` : sql`m.rank, search_docs.id desc`;
-  const { rows } = await sql<{
-    kind: SearchKind;
-    ref_id: string;
-    post_id: string | null;
-    group_id: string | null;
-    conversation_id: string | null;
-    author_id: string | null;
-    created_at: number;
-  }>`
-    select search_docs.kind, search_docs.ref_id, search_docs.post_id, search_docs.group_id, search_docs.conversation_id,
-      search_docs.author_id, search_docs.created_at
-    from ${matched} as m
-    join search_docs on search_docs.id = m.id
-    left join posts on posts.id = search_docs.post_id
-    left join conversations on conversations.id = search_docs.conversation_id
-    left join groups on groups.id = search_docs.ref_id and search_docs.kind = 'group'
-    where search_docs.org_id = ${v.org_id} and ${mayFind(v, kinds)} and ${narrowedBy(opts)}
-    order by ${order}
-    limit ${opts.limit} offset ${opts.offset}`.execute(db);
-  return rows.map((r) => ({
-    kind: r.kind,
-    refId: r.ref_id,
-    postId: r.post_id,
-    groupId: r.group_id,
-    conversationId: r.conversation_id,
-    authorId: r.author_id,
-    createdAt: Number(r.created_at),
-  }));
+): Promise<{ hits: SearchHit[]; next: SearchPosition | null }> {
+  const scopes = await viewerScopes(db, v);
+  if (opts.sort === 'date') {
+    const before = opts.after?.sort === 'date' ? opts.after.before : null;
+    const rows = await newestMatches(db, dialect, v, q, opts, { ceiling: before, inclusive: false }, opts.limit + 1, scopes);
+    const page = rows.slice(0, opts.limit);
+    const last = page[page.length - 1];
+    return { hits: await hitsOf(db, page), next: rows.length > opts.limit && last ? { sort: 'date', before: last.id } : null };
+  }
+  const window = opts.window ?? RANKING_WINDOW;
+  let at = opts.after?.sort === 'relevance' ? opts.after : null;
+  const page: Candidate[] = [];
+  let next: SearchPosition | null = null;
+  // A page can straddle two windows; each further window is one more bounded query.
+  for (let windows = 0; page.length < opts.limit && windows < 3; windows++) {
+    const ranked = await newestMatches(db, dialect, v, q, opts, { ceiling: at?.ceiling ?? null, inclusive: true }, window, scopes);
+    if (ranked.length === 0) break;
+    const ceiling = at?.ceiling ?? ranked[0]!.id;
+    const oldest = ranked[ranked.length - 1]!.id;
+    ranked.sort((a, b) => b.rank - a.rank || b.id - a.id);
+    const skip = at?.skip ?? 0;
+    const taken = ranked.slice(skip, skip + opts.limit - page.length);
+    page.push(...taken);
+    const used = skip + taken.length;
+    const full = ranked.length >= window;
+    next =
+      used < ranked.length ? { sort: 'relevance', ceiling, skip: used } : full ? { sort: 'relevance', ceiling: oldest - 1, skip: 0 } : null;
+    if (!next || next.skip > 0) break;
+    at = next;
+  }
+  return { hits: await hitsOf(db, page), next };
+}
+
+async function hitsOf(db: Executor, page: Candidate[]): Promise<SearchHit[]> {
+  if (page.length === 0) return [];
+  const rows = await db
+    .selectFrom('search_docs')
+    .select(['id', 'kind', 'ref_id', 'post_id', 'group_id', 'conversation_id', 'author_id', 'created_at'])
+    .where(
+      'id',
+      'in',
+      page.map((c) => c.id),
+    )
+    .execute();
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  return page.flatMap((c) => {
+    const r = byId.get(c.id);
+    return r
+      ? [
+          {
+            kind: r.kind,
+            refId: r.ref_id,
+            postId: r.post_id,
+            groupId: r.group_id,
+            conversationId: r.conversation_id,
+            authorId: r.author_id,
+            createdAt: Number(r.created_at),
+          },
+        ]
+      : [];
+  });
 }

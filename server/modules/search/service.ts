@@ -8,11 +8,8 @@ import { fileUrl } from '../files/attachments-store.js';
 import { selectVisiblePosts } from '../posts/store.js';
 import type { SearchKind } from './index-store.js';
 import { parseQuery, type ParsedQuery } from './query.js';
-import { searchDocuments, type SearchHit } from './search-store.js';
+import { RANKING_WINDOW, searchDocuments, type SearchHit, type SearchPosition } from './search-store.js';
 import { snippetOf } from './snippet.js';
-
-/** Pages deeper than this are refused: nobody reads them, and offsets cost more the deeper they go. */
-const MAX_OFFSET = 1000;
 
 /**
  * Search over what the viewer may see. The permission filter is in the query (search-store.ts);
@@ -26,27 +23,45 @@ export async function search(
 ): Promise<{ items: SearchResult[]; nextCursor: string | null }> {
   const q = parseQuery(input.q);
   if (!q) throw badInput('q', 'must contain at least one letter or digit');
-  const [offset] = decodeCursor<[number]>(input.cursor, ['number']) ?? [0];
-  if (offset < 0 || offset > MAX_OFFSET || !Number.isInteger(offset)) throw badInput('cursor', 'is not a cursor this list gave out');
+  const after = positionOf(input);
   const kinds = (input.type ? input.type.split(',') : [...SEARCH_KINDS]) as SearchKind[];
   const from = input.from ? Date.parse(input.from) : undefined;
   // A date alone means the whole day: "to 2026-12-01" includes that day.
   const to = input.to ? Date.parse(input.to) + (input.to.length === 10 ? 86_400_000 : 0) : undefined;
   if (from !== undefined && to !== undefined && from >= to) throw badInput('to', 'must be after from');
-  const hits = await searchDocuments(ctx.db, ctx.dialect, v, q, {
+  const { hits, next } = await searchDocuments(ctx.db, ctx.dialect, v, q, {
     kinds,
     sort: input.sort,
-    limit: input.limit + 1,
-    offset,
+    limit: input.limit,
+    after,
     authorId: input.author,
     groupId: input.group,
     from,
     to,
   });
-  const page = hits.slice(0, input.limit);
-  const items = await present(ctx, v, page, q);
-  const more = hits.length > input.limit && offset + input.limit <= MAX_OFFSET;
-  return { items, nextCursor: more ? encodeCursor([offset + input.limit]) : null };
+  const items = await present(ctx, v, hits, q);
+  const nextCursor = !next
+    ? null
+    : next.sort === 'date'
+      ? encodeCursor(['date', next.before])
+      : encodeCursor(['relevance', next.ceiling, next.skip]);
+  return { items, nextCursor };
+}
+
+const wholeAtLeast = (n: number, min: number) => Number.isSafeInteger(n) && n >= min;
+
+/** The cursor a previous page gave out, for the same sort; anything else is refused. */
+function positionOf(input: SearchQuery): SearchPosition | undefined {
+  if (!input.cursor) return undefined;
+  const refused = () => badInput('cursor', 'is not a cursor this list gave out');
+  if (input.sort === 'date') {
+    const [tag, before] = decodeCursor<[string, number]>(input.cursor, ['string', 'number'])!;
+    if (tag !== 'date' || !wholeAtLeast(before, 1)) throw refused();
+    return { sort: 'date', before };
+  }
+  const [tag, ceiling, skip] = decodeCursor<[string, number, number]>(input.cursor, ['string', 'number', 'number'])!;
+  if (tag !== 'relevance' || !wholeAtLeast(ceiling, 0) || !wholeAtLeast(skip, 0) || skip > RANKING_WINDOW) throw refused();
+  return { sort: 'relevance', ceiling, skip };
 }
 
 const iso = (ms: number) => new Date(Number(ms)).toISOString();

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
+import { SearchBox } from '../features/search/SearchBox';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { ConnectionIndicator } from '../realtime/ConnectionIndicator';
 import { ConnectionProvider, useRealtimeConnection } from '../realtime/useRealtime';
@@ -40,11 +41,14 @@ export function AppShell() {
             <img className="brand__logo" src="/icon.svg" alt="" width={28} height={28} />
             <span className="brand__name">{session.org.name}</span>
           </div>
+          {wide ? <SearchBox /> : null}
           <div className="topbar__end">
             <ConnectionIndicator state={connection} />
-            <NavLink to="/search" className="topbar__search" aria-label={t('search.open')} data-testid="search-link">
-              <Icon name="search" />
-            </NavLink>
+            {wide ? null : (
+              <NavLink to="/search" className="topbar__search" aria-label={t('search.open')} data-testid="search-link">
+                <Icon name="search" />
+              </NavLink>
+            )}
             <NotificationBell />
           </div>
         </header>
