@@ -10,6 +10,7 @@ import type { PeopleTable } from '../server/db/schema.js';
 import { parseQuery, toFts5, toTsquery } from '../server/modules/search/query.js';
 import { rebuildSearchIndex } from '../server/modules/search/reindex.js';
 import { newestMatches, RANKING_WINDOW, searchDocuments, SEARCHABLE_KINDS } from '../server/modules/search/search-store.js';
+import { generateChatData } from './lib/chat-data.js';
 import { generateFeedData, seeded } from './lib/feed-data.js';
 import { makeVocabulary, VOCABULARY_SEED, VOCABULARY_SIZE, zipf, ZIPF_EXPONENT } from './lib/vocabulary.js';
 import { positive } from './lib/env.js';
@@ -18,11 +19,16 @@ export const description = 'search: permission-filtered full-text search beside 
 
 /**
  * The feed benchmark's company (SEARCH_BENCH_POSTS posts, 1,000,000 by default, with comments,
- * 10,000 people in 10,000 groups; text drawn from a 20,000-word vocabulary by frequency), indexed
- * with `rebuildSearchIndex` (timed; the index's size is measured). Then, for random people, random
- * one- to three-word queries drawn from the same vocabulary by the same frequencies: the search as
- * the API runs it (the engine's match and the permission filter in one query, first page of 20)
- * beside the same engine's match alone (no permission filter, same order and page), in the same run.
+ * 10,000 people in 10,000 groups) plus Work Chat (SEARCH_BENCH_MESSAGES messages, 200,000 by
+ * default, in 5,000 direct and group conversations); text drawn from a 20,000-word vocabulary by
+ * frequency. Indexed with `rebuildSearchIndex` (timed; the index's size is measured). Then, for
+ * random people (2% of them guests), random one- to three-word queries drawn from the same
+ * vocabulary by the same frequencies:
+ * - the search as the API runs it, by relevance: the engine's match and the permission filter in
+ *   one query, the newest RANKING_WINDOW visible matches ranked, first page of 20;
+ * - the baseline: the same match, window and ranking without the permission filter (same run);
+ * - the same search newest first, and (on a quarter of the queries) the engine ranking every match
+ *   by itself (bm25 / ts_rank over all matches): what the window saves.
  * SQLite in a temporary folder; PostgreSQL when DATABASE_URL names an empty database.
  */
 const here = dirname(fileURLToPath(import.meta.url));
@@ -30,6 +36,8 @@ const POSTS = positive(process.env.SEARCH_BENCH_POSTS, 1_000_000);
 const PEOPLE = positive(process.env.SEARCH_BENCH_PEOPLE, 10_000);
 const GROUPS = positive(process.env.SEARCH_BENCH_GROUPS, 10_000);
 const SAMPLES = positive(process.env.SEARCH_BENCH_SAMPLES, 400);
+const CONVERSATIONS = positive(process.env.SEARCH_BENCH_CONVERSATIONS, 5_000);
+const MESSAGES = positive(process.env.SEARCH_BENCH_MESSAGES, 200_000);
 const PAGE = 20;
 const TARGET_P95_MS = 50;
 const TARGET_RATIO = 2;
@@ -63,6 +71,9 @@ export async function run(): Promise<void> {
   handle = openDatabase({ databaseUrl, dataDir });
   const db = handle.db;
   const dialect = handle.dialect;
+  const chatStart = Date.now();
+  const chat = await generateChatData(db, data, { conversations: CONVERSATIONS, messages: MESSAGES });
+  console.log(`  chat: ${JSON.stringify(chat)} in ${((Date.now() - chatStart) / 1000).toFixed(0)} s`);
   const sizeOf = async (): Promise<number> => {
     if (dialect === 'postgres') {
       const { rows } = await sql<{ n: string }>`select pg_total_relation_size('search_docs') as n`.execute(db);

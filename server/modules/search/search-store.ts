@@ -106,7 +106,7 @@ const FIRST_SLICE = 200_000;
 type Candidate = { id: number; rank: number };
 
 /** Past this many places, narrowing by scope costs the engine more than it saves (see viewerScopes). */
-export const MAX_SCOPES = 300;
+export const MAX_SCOPES = 64;
 
 /**
  * The places whose documents the viewer might see, as scope words (migration 0013), or null when
