@@ -14,6 +14,7 @@ import { generateChatData } from './lib/chat-data.js';
 import { generateFeedData, seeded } from './lib/feed-data.js';
 import { makeVocabulary, VOCABULARY_SEED, VOCABULARY_SIZE, zipf, ZIPF_EXPONENT } from './lib/vocabulary.js';
 import { positive } from './lib/env.js';
+import { measureFreshness } from './lib/search-freshness.js';
 
 export const description = 'search: permission-filtered full-text search beside unfiltered, at 1M posts and their comments';
 
@@ -166,11 +167,21 @@ export async function run(): Promise<void> {
     `target: p95 < ${TARGET_P95_MS} ms  ${f.p95 < TARGET_P95_MS ? 'met' : 'NOT met'}; within ${TARGET_RATIO}×  ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'}`,
   );
 
+  // Freshness: a post written, edited and deleted through the stores, then searched at once.
+  const author = viewers.find((v) => v.role !== 'guest') ?? viewers[0]!;
+  const fresh = await measureFreshness(db, dialect, author, 50);
+  console.log('');
+  console.log(`freshness, 50 posts by one person: from the start of the write until search reflects it, ms:`);
+  line('created', figures(fresh.ms.created));
+  line('edited (new word found, old one gone)', figures(fresh.ms.edited));
+  line('deleted', figures(fresh.ms.deleted));
+  console.log(`  searches that did not reflect the change at once: ${fresh.missed}`);
+
   const results = join(here, 'results');
   await mkdir(results, { recursive: true });
   await writeFile(
     join(results, `search-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
-    `${JSON.stringify({ benchmark: 'search', at: new Date().toISOString(), node: process.version, cores: cpus().length, dialect, size: { people: PEOPLE, groups: GROUPS, posts: POSTS, rows: data.counts }, index: { seconds: buildSeconds, bytes: indexBytes, documents: counts }, samples: viewers.length, figures: { filtered: f, unfiltered: u, newest: figures(t.newest), everyMatch: figures(t.every), ratio } }, null, 2)}\n`,
+    `${JSON.stringify({ benchmark: 'search', at: new Date().toISOString(), node: process.version, cores: cpus().length, dialect, size: { people: PEOPLE, groups: GROUPS, posts: POSTS, rows: data.counts }, index: { seconds: buildSeconds, bytes: indexBytes, documents: counts }, samples: viewers.length, figures: { filtered: f, unfiltered: u, newest: figures(t.newest), everyMatch: figures(t.every), ratio }, freshness: { created: figures(fresh.ms.created), edited: figures(fresh.ms.edited), deleted: figures(fresh.ms.deleted), missed: fresh.missed } }, null, 2)}\n`,
   );
   await handle.close();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });

@@ -79,4 +79,53 @@ describe('search in the browser', () => {
     expect(a.errors).toEqual([]);
     await a.ctx.close();
   });
+
+  it('searches from the top bar with the keyboard: people and groups as one types, Enter for everything; filters by person and time', async () => {
+    await send(zoe, await direct(acme.owner, zoe), 'Kookaburra sighting by the lake');
+    await acme.owner.post('/api/v1/posts', { body: 'Kookaburra photos from the owner' });
+    const a = await open(acme.owner, WIDE, 'en-GB');
+    await a.page.goto(address('/'));
+    const box = a.page.getByRole('combobox', { name: 'Search', exact: true });
+    await box.fill('zim');
+    const choices = a.page.getByTestId('searchbox-choice');
+    await choices.filter({ hasText: 'Zoë Zimmermann' }).waitFor();
+    await check(a.page, 'searchbox-typeahead-1440-en', WIDE.width);
+    // The first choice searches everything; the arrow key moves to the person, Enter opens them.
+    await box.press('ArrowDown');
+    expect(await a.page.locator('.searchbox__item--active').textContent()).toContain('Zoë Zimmermann');
+    await box.press('Enter');
+    await a.page.waitForURL((u) => u.pathname === `/people/${zoe.personId}`);
+
+    await box.fill('kookaburra');
+    await choices.first().waitFor();
+    await box.press('Enter');
+    await a.page.waitForURL((u) => u.pathname === '/search' && u.searchParams.get('q') === 'kookaburra');
+    const results = a.page.getByTestId('search-result');
+    await expect.poll(() => results.count()).toBe(2);
+
+    // From: Zoë, picked by name with the keyboard; then the past week still holds her message.
+    const from = a.page.getByRole('combobox', { name: 'From' });
+    await from.fill('zoe');
+    await a.page.getByRole('option', { name: 'Zoë Zimmermann' }).waitFor();
+    await from.press('ArrowDown');
+    await from.press('Enter');
+    await a.page.getByTestId('author-filter').filter({ hasText: 'Zoë Zimmermann' }).waitFor();
+    await expect.poll(() => results.count()).toBe(1);
+    expect(await results.first().getAttribute('data-kind')).toBe('message');
+    expect(new URL(a.page.url()).searchParams.get('author')).toBe(zoe.personId);
+    await a.page.getByRole('combobox', { name: 'When' }).selectOption('week');
+    await expect.poll(() => new URL(a.page.url()).searchParams.get('when')).toBe('week');
+    await expect.poll(() => results.count()).toBe(1);
+    await check(a.page, 'search-filters-1440-en', WIDE.width);
+    await a.page.getByRole('button', { name: 'Show results from anyone, not only Zoë Zimmermann' }).click();
+    await expect.poll(() => results.count()).toBe(2);
+    expect(a.errors).toEqual([]);
+    await a.ctx.close();
+
+    const b = await open(zoe, PHONE, 'fr-FR');
+    await b.page.goto(address('/search?q=kookaburra'));
+    await expect.poll(() => b.page.getByTestId('search-result').count()).toBe(2);
+    await check(b.page, 'search-filters-360-fr', PHONE.width);
+    await b.ctx.close();
+  });
 });

@@ -9,10 +9,16 @@ export interface SearchFilter {
   q: string;
   type: SearchResultKind | '';
   sort: 'relevance' | 'date';
+  /** A date (YYYY-MM-DD): only what was written from then on. */
+  from?: string | undefined;
+  group?: string | undefined;
+  author?: string | undefined;
 }
 
 export const fetchSearch = (f: SearchFilter, cursor?: string): Promise<SearchPage> =>
-  api('/api/v1/search', { query: { q: f.q, type: f.type || undefined, sort: f.sort, cursor, limit: 20 } });
+  api('/api/v1/search', {
+    query: { q: f.q, type: f.type || undefined, sort: f.sort, from: f.from, group: f.group, author: f.author, cursor, limit: 20 },
+  });
 
 /** Where a result leads: the post, the conversation, the group. */
 export function resultLink(r: SearchResult): string {

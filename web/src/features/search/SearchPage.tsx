@@ -22,6 +22,7 @@ import { Loading } from '../../ui/Loading';
 import { useDebounced } from '../../ui/useDebounced';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useSession } from '../session/SessionContext';
+import { fromOf, SearchFilters, WHEN, type When } from './SearchFilters';
 
 const KINDS: Array<SearchResultKind | ''> = ['', 'post', 'comment', 'message', 'group', 'file'];
 
@@ -38,6 +39,10 @@ export function SearchPage() {
   const typeParam = params.get('type') ?? '';
   const type = (KINDS as string[]).includes(typeParam) ? (typeParam as SearchResultKind | '') : '';
   const sort = params.get('sort') === 'date' ? 'date' : 'relevance';
+  const whenParam = params.get('when') ?? '';
+  const when = (WHEN as readonly string[]).includes(whenParam) ? (whenParam as When) : '';
+  const group = params.get('group') ?? '';
+  const author = params.get('author') ?? '';
   const q = useDebounced(text.trim());
 
   // Replacing, not pushing: no history entry per letter or toggle.
@@ -55,7 +60,7 @@ export function SearchPage() {
     if ((params.get('q') ?? '') !== q) set('q', q);
   }, [q, params, set]);
 
-  const filter: SearchFilter = { q, type, sort };
+  const filter: SearchFilter = { q, type, sort, from: fromOf(when), group: group || undefined, author: author || undefined };
   const results = useInfiniteQuery({
     queryKey: ['search', filter],
     queryFn: ({ pageParam }) => fetchSearch(filter, pageParam),
@@ -101,6 +106,7 @@ export function SearchPage() {
           ]}
         />
       </div>
+      <SearchFilters when={when} group={group} author={author} set={set} />
       <div className="kind-filter" role="group" aria-label={t('search.typeLabel')}>
         {KINDS.map((k) => (
           <button key={k || 'all'} type="button" className="kind-filter__item" aria-pressed={type === k} onClick={() => set('type', k)}>
