@@ -2,13 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PeopleTable } from '../server/db/schema.js';
 import { parseQuery } from '../server/modules/search/query.js';
 import { rebuildSearchIndex } from '../server/modules/search/reindex.js';
-import {
-  newestMatches,
-  searchDocuments,
-  SEARCHABLE_KINDS,
-  viewerScopes,
-  type SearchPosition,
-} from '../server/modules/search/search-store.js';
+import { viewerWalks } from '../server/modules/search/scopes.js';
+import { newestMatches, searchDocuments, SEARCHABLE_KINDS, type SearchPosition } from '../server/modules/search/search-store.js';
 import type { Client } from './support/client.js';
 import { direct, groupChat, send } from './support/conversations.js';
 import { DIALECTS } from './support/databases.js';
@@ -148,28 +143,17 @@ describe.each(DIALECTS)('search pages on %s', (dialect) => {
     const q = parseQuery('tapir')!;
     const db = t.server.ctx.db;
     for (const v of [await ownerOf(acme), await person(pat), await person(guest), await person(outsider)]) {
-      const scopes = await viewerScopes(db, v);
-      expect(scopes, 'a small company is narrowed by place').not.toBeNull();
-      const narrowed = await newestMatches(
-        db,
-        t.server.ctx.dialect,
-        v,
-        q,
-        { kinds: SEARCHABLE_KINDS },
-        { ceiling: null, inclusive: true },
-        100,
-        scopes,
-      );
-      const whole = await newestMatches(
-        db,
-        t.server.ctx.dialect,
-        v,
-        q,
-        { kinds: SEARCHABLE_KINDS },
-        { ceiling: null, inclusive: true },
-        100,
-        null,
-      );
+      const walks = await viewerWalks(db, v, SEARCHABLE_KINDS);
+      expect(
+        walks.every((w) => w.scopes !== null),
+        'a small company is narrowed by place',
+      ).toBe(true);
+      const all = { ceiling: null, inclusive: true };
+      const narrowed: Array<{ id: number }> = [];
+      for (const w of walks)
+        narrowed.push(...(await newestMatches(db, t.server.ctx.dialect, v, q, { kinds: SEARCHABLE_KINDS }, all, 100, w)));
+      narrowed.sort((a, b) => b.id - a.id);
+      const whole = await newestMatches(db, t.server.ctx.dialect, v, q, { kinds: SEARCHABLE_KINDS }, all, 100, null);
       expect(narrowed.map((c) => c.id)).toEqual(whole.map((c) => c.id));
     }
     // And the guest finds only the secret group's post and the chat they are in.

@@ -4,9 +4,10 @@ import type { Database } from '../../db/schema.js';
 import { myConversations, type ChatViewer } from '../../policies/chat.js';
 import { findableGroups, type GroupViewer } from '../../policies/groups.js';
 import { visiblePosts } from '../../policies/posts.js';
-import { GROUPS_SCOPE, PROFILE_SCOPE, scopeWord, type SearchKind } from './index-store.js';
+import type { SearchKind } from './index-store.js';
 import { toFts5, toTsquery, type ParsedQuery } from './query.js';
 import { rankWindow, type RankableDoc } from './rank.js';
+import { viewerWalks, type Walk } from './scopes.js';
 
 export type SearchViewer = GroupViewer & ChatViewer;
 
@@ -105,51 +106,12 @@ const FIRST_SLICE = 200_000;
 /** A match and its relevance (higher is better). */
 type Candidate = { id: number; rank: number };
 
-/** Past this many places, narrowing by scope costs the engine more than it saves (see viewerScopes). */
-export const MAX_SCOPES = 64;
-
-/**
- * The places whose documents the viewer might see, as scope words (migration 0013), or null when
- * there are too many for the engine to narrow by (then most of what matches is visible anyway: a
- * member of a company with hundreds of open groups). A superset: the policies still decide, in the
- * same query. It lets a guest in three groups search as fast as anyone.
- */
-export async function viewerScopes(db: Executor, v: SearchViewer): Promise<string[] | null> {
-  if (v.status !== 'active') return [GROUPS_SCOPE];
-  const guest = v.role === 'guest';
-  const [mine, open, conversations] = await Promise.all([
-    db
-      .selectFrom('group_members')
-      .select('group_id as id')
-      .where('person_id', '=', v.id)
-      .limit(MAX_SCOPES + 1)
-      .execute(),
-    guest
-      ? Promise.resolve([])
-      : db
-          .selectFrom('groups')
-          .select('id')
-          .where('org_id', '=', v.org_id)
-          .where('visibility', '=', 'open')
-          .limit(MAX_SCOPES + 1)
-          .execute(),
-    db
-      .selectFrom('conversations')
-      .select('id')
-      .where((eb) => myConversations(eb, v))
-      .limit(MAX_SCOPES + 1)
-      .execute(),
-  ]);
-  const groups = new Set([...mine, ...open].map((g) => scopeWord('g', g.id)));
-  const words = [GROUPS_SCOPE, ...(guest ? [] : [PROFILE_SCOPE]), ...groups, ...conversations.map((c) => scopeWord('c', c.id))];
-  return words.length > MAX_SCOPES ? null : words;
-}
-
 /**
  * The newest `take` matches of `q` the viewer may find, at or below `ceiling`, newest first, with
- * the engine's rank (lower is better). Both engines walk their match in document-id order and stop
- * once `take` have passed the permission filter, so the cost follows `take`, not how common the words
- * are; with `viewer` null the permission filter is left out (the benchmark's baseline).
+ * their relevance. Both engines walk their match in document-id order and stop once `take` have
+ * passed the permission filter, so the cost follows `take`, not how common the words are. With a
+ * `walk`, one family narrowed to the viewer's places (scopes.ts); with `viewer` null, no permission
+ * filter and no walk (the benchmark's baseline).
  */
 export async function newestMatches(
   db: Executor,
@@ -159,21 +121,26 @@ export async function newestMatches(
   f: SearchFilters,
   below: { ceiling: number | null; inclusive: boolean },
   take: number,
-  scopes: string[] | null = null,
+  walk: Walk | null = null,
 ): Promise<Candidate[]> {
-  const kinds = f.kinds.filter((k) => SEARCHABLE_KINDS.includes(k));
+  const kinds = f.kinds.filter((k) => SEARCHABLE_KINDS.includes(k) && (!walk || walk.kinds.includes(k)));
   if (kinds.length === 0) return [];
   const idColumn = dialect === 'sqlite' ? sql`search_fts.rowid` : sql`search_docs.id`;
   const bound =
     below.ceiling === null ? sql`1 = 1` : below.inclusive ? sql`${idColumn} <= ${below.ceiling}` : sql`${idColumn} < ${below.ceiling}`;
   // SQLite: the cross join keeps FTS5 the outer loop, walking its match by rowid, newest first.
   const source = dialect === 'sqlite' ? sql`search_fts cross join search_docs on search_docs.id = search_fts.rowid` : sql`search_docs`;
+  const tsMatch = sql`search_docs.tsv @@ to_tsquery('commonplace', ${toTsquery(q)})`;
   const match =
     dialect === 'sqlite'
-      ? sql`search_fts match ${toFts5(q, scopes ?? undefined)}`
-      : scopes
-        ? sql`search_docs.tsv @@ to_tsquery('commonplace', ${toTsquery(q)}) and search_docs.scope in (${sql.join(scopes)})`
-        : sql`search_docs.tsv @@ to_tsquery('commonplace', ${toTsquery(q)})`;
+      ? sql`search_fts match ${toFts5(q, walk ? (walk.scopes ?? [walk.family]) : undefined)}`
+      : !walk
+        ? tsMatch
+        : walk.scopes
+          ? sql`${tsMatch} and search_docs.scope in (${sql.join(walk.scopes)})`
+          : walk.family === 'chat'
+            ? sql`${tsMatch} and search_docs.conversation_id is not null`
+            : sql`${tsMatch} and search_docs.conversation_id is null`;
   const permitted = v === null ? sql`1 = 1` : sql`search_docs.org_id = ${v.org_id} and ${mayFind(v, kinds)} and ${narrowedBy(f)}`;
   const joins =
     v === null
@@ -209,6 +176,22 @@ export async function newestMatches(
   return rankWindow(rows, q);
 }
 
+/** The newest `take` matches over the viewer's walks (feed and chat apart), merged newest first. */
+async function visibleMatches(
+  db: Executor,
+  dialect: Dialect,
+  v: SearchViewer,
+  q: ParsedQuery,
+  f: SearchFilters,
+  below: { ceiling: number | null; inclusive: boolean },
+  take: number,
+  walks: Walk[],
+): Promise<Candidate[]> {
+  const found: Candidate[] = [];
+  for (const walk of walks) found.push(...(await newestMatches(db, dialect, v, q, f, below, take, walk)));
+  return found.sort((a, b) => b.id - a.id).slice(0, take);
+}
+
 /**
  * One page of what the viewer may find for `q`, and where the next starts. The engine's match and
  * the permission filter are one query (newestMatches), so a page never holds what the viewer may
@@ -226,10 +209,14 @@ export async function searchDocuments(
   q: ParsedQuery,
   opts: SearchOptions,
 ): Promise<{ hits: SearchHit[]; next: SearchPosition | null }> {
-  const scopes = await viewerScopes(db, v);
+  const walks = await viewerWalks(
+    db,
+    v,
+    opts.kinds.filter((k) => SEARCHABLE_KINDS.includes(k)),
+  );
   if (opts.sort === 'date') {
     const before = opts.after?.sort === 'date' ? opts.after.before : null;
-    const rows = await newestMatches(db, dialect, v, q, opts, { ceiling: before, inclusive: false }, opts.limit + 1, scopes);
+    const rows = await visibleMatches(db, dialect, v, q, opts, { ceiling: before, inclusive: false }, opts.limit + 1, walks);
     const page = rows.slice(0, opts.limit);
     const last = page[page.length - 1];
     return { hits: await hitsOf(db, page), next: rows.length > opts.limit && last ? { sort: 'date', before: last.id } : null };
@@ -240,7 +227,7 @@ export async function searchDocuments(
   let next: SearchPosition | null = null;
   // A page can straddle two windows; each further window is one more bounded query.
   for (let windows = 0; page.length < opts.limit && windows < 3; windows++) {
-    const ranked = await newestMatches(db, dialect, v, q, opts, { ceiling: at?.ceiling ?? null, inclusive: true }, window, scopes);
+    const ranked = await visibleMatches(db, dialect, v, q, opts, { ceiling: at?.ceiling ?? null, inclusive: true }, window, walks);
     if (ranked.length === 0) break;
     const ceiling = at?.ceiling ?? ranked[0]!.id;
     const oldest = ranked[ranked.length - 1]!.id;
