@@ -3,8 +3,7 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 /**
  * Where each search document lives, as one word (`search_docs.scope`): `g<group id>` for a group's
  * posts, their comments and files; `c<conversation id>` for a conversation's messages and files;
- * `p` for profile posts and theirs; `d` for the groups themselves (on SQLite FTS5 also indexes the
- * family, `chat` or `feed`, from `scope_words`). The engines index it beside the
+ * `p` for profile posts and theirs; `d` for the groups themselves. The engines index it beside the
  * words, so that a search by someone who may see little (a guest in three groups) asks the engine
  * for matches in those places only, instead of walking every match to find theirs. It is only a
  * narrowing: who may see what is still decided by the policies, in the same query.
@@ -38,28 +37,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await sql`create index search_docs_tsv on search_docs using gin (tsv)`.execute(db);
     return;
   }
-  // FTS5 also gets the family (chat or feed, each searched on its own), from a generated column so
-  // that its 'rebuild' reads the same words the triggers wrote.
-  await sql`alter table search_docs add column scope_words text generated always as
-    (scope || ' ' || case when conversation_id is null then 'feed' else 'chat' end) virtual`.execute(db);
   for (const t of ['search_docs_ai', 'search_docs_ad', 'search_docs_au']) await sql`drop trigger ${sql.raw(t)}`.execute(db);
   await sql`drop table search_fts`.execute(db);
-  await sql`create virtual table search_fts using fts5(title, body, scope_words, content='search_docs', content_rowid='id',
+  await sql`create virtual table search_fts using fts5(title, body, scope, content='search_docs', content_rowid='id',
     tokenize='porter unicode61 remove_diacritics 2')`.execute(db);
   await sql`create trigger search_docs_ai after insert on search_docs begin
-    insert into search_fts (rowid, title, body, scope_words) values (new.id, new.title, new.body, new.scope_words); end`.execute(db);
+    insert into search_fts (rowid, title, body, scope) values (new.id, new.title, new.body, new.scope); end`.execute(db);
   await sql`create trigger search_docs_ad after delete on search_docs begin
-    insert into search_fts (search_fts, rowid, title, body, scope_words)
-      values ('delete', old.id, old.title, old.body, old.scope_words); end`.execute(db);
+    insert into search_fts (search_fts, rowid, title, body, scope)
+      values ('delete', old.id, old.title, old.body, old.scope); end`.execute(db);
   await sql`create trigger search_docs_au after update on search_docs begin
-    insert into search_fts (search_fts, rowid, title, body, scope_words)
-      values ('delete', old.id, old.title, old.body, old.scope_words);
-    insert into search_fts (rowid, title, body, scope_words) values (new.id, new.title, new.body, new.scope_words); end`.execute(db);
+    insert into search_fts (search_fts, rowid, title, body, scope)
+      values ('delete', old.id, old.title, old.body, old.scope);
+    insert into search_fts (rowid, title, body, scope) values (new.id, new.title, new.body, new.scope); end`.execute(db);
   await sql`insert into search_fts (search_fts) values ('rebuild')`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  await db.schema.dropIndex('search_docs_post').execute();
   if (postgres) {
     await sql`drop index search_docs_scope`.execute(db);
     await sql`drop index search_docs_tsv`.execute(db);
@@ -82,7 +78,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
       insert into search_fts (search_fts, rowid, title, body) values ('delete', old.id, old.title, old.body);
       insert into search_fts (rowid, title, body) values (new.id, new.title, new.body); end`.execute(db);
   }
-  if (!postgres) await db.schema.alterTable('search_docs').dropColumn('scope_words').execute();
   await db.schema.alterTable('search_docs').dropColumn('scope').execute();
   if (!postgres) await sql`insert into search_fts (search_fts) values ('rebuild')`.execute(db);
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/index.js';
 import type { SearchDocsTable } from '../../db/schema.js';
 import { foldForSearch } from '../../lib/text.js';
@@ -97,7 +98,14 @@ export async function reindexText(db: Executor, kind: SearchKind, refId: string,
 export async function unindexFilesOf(db: Executor, owner: { messageId: string }): Promise<void> {
   await db
     .deleteFrom('search_docs')
-    .where('kind', '=', 'file')
-    .where('ref_id', 'in', db.selectFrom('attachments').select('id').where('message_id', '=', owner.messageId))
+    // By the unique key (an index), not kind and ref_id (none).
+    .where(
+      'doc_key',
+      'in',
+      db
+        .selectFrom('attachments')
+        .select(sql<string>`'file:' || id`.as('doc_key'))
+        .where('message_id', '=', owner.messageId),
+    )
     .execute();
 }

@@ -42,7 +42,7 @@ export function parseQuery(raw: string): ParsedQuery | null {
  */
 export function toFts5(q: ParsedQuery, scopes?: string[]): string {
   const words = `{title body} : (${[...q.words.map((w) => `"${w}"`), ...q.phrases.map((p) => `"${p.join(' ')}"`)].join(' ')})`;
-  return scopes ? `${words} AND scope_words : (${scopes.map((s) => `"${s}"`).join(' OR ')})` : words;
+  return scopes ? `${words} AND scope : (${scopes.map((s) => `"${s}"`).join(' OR ')})` : words;
 }
 
 /** PostgreSQL to_tsquery('commonplace', …) (stemmed, migration 0013): quoted lexemes, whole words as in FTS5, phrases with <->. */

@@ -130,17 +130,19 @@ export async function newestMatches(
     below.ceiling === null ? sql`1 = 1` : below.inclusive ? sql`${idColumn} <= ${below.ceiling}` : sql`${idColumn} < ${below.ceiling}`;
   // SQLite: the cross join keeps FTS5 the outer loop, walking its match by rowid, newest first.
   const source = dialect === 'sqlite' ? sql`search_fts cross join search_docs on search_docs.id = search_fts.rowid` : sql`search_docs`;
+  // A walk narrowed to places asks the engine; a whole family is a plain column test on the row.
+  const family = !walk
+    ? sql`1 = 1`
+    : walk.family === 'chat'
+      ? sql`search_docs.conversation_id is not null`
+      : sql`search_docs.conversation_id is null`;
   const tsMatch = sql`search_docs.tsv @@ to_tsquery('commonplace', ${toTsquery(q)})`;
   const match =
     dialect === 'sqlite'
-      ? sql`search_fts match ${toFts5(q, walk ? (walk.scopes ?? [walk.family]) : undefined)}`
-      : !walk
-        ? tsMatch
-        : walk.scopes
-          ? sql`${tsMatch} and search_docs.scope in (${sql.join(walk.scopes)})`
-          : walk.family === 'chat'
-            ? sql`${tsMatch} and search_docs.conversation_id is not null`
-            : sql`${tsMatch} and search_docs.conversation_id is null`;
+      ? sql`search_fts match ${toFts5(q, walk?.scopes ?? undefined)} and ${family}`
+      : walk?.scopes
+        ? sql`${tsMatch} and search_docs.scope in (${sql.join(walk.scopes)})`
+        : sql`${tsMatch} and ${family}`;
   const permitted = v === null ? sql`1 = 1` : sql`search_docs.org_id = ${v.org_id} and ${mayFind(v, kinds)} and ${narrowedBy(f)}`;
   const joins =
     v === null
