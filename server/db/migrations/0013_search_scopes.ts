@@ -23,6 +23,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('scope', 'text', (c) => c.notNull().defaultTo('p'))
     .execute();
   await BACKFILL.execute(db);
+  // Deleting a post takes its comments' and files' documents with it (posts/store.ts).
+  await db.schema.createIndex('search_docs_post').on('search_docs').column('post_id').execute();
   if (postgres) {
     await sql`create index search_docs_scope on search_docs (scope)`.execute(db);
     // Inflections, as FTS5's porter stemmer finds them on SQLite: English Snowball stems, without
