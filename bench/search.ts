@@ -9,6 +9,7 @@ import { migrateToLatest, openDatabase } from '../server/db/index.js';
 import type { PeopleTable } from '../server/db/schema.js';
 import { parseQuery, toFts5, toTsquery } from '../server/modules/search/query.js';
 import { rebuildSearchIndex } from '../server/modules/search/reindex.js';
+import { wholeWalks } from '../server/modules/search/scopes.js';
 import { newestMatches, RANKING_WINDOW, searchDocuments, SEARCHABLE_KINDS } from '../server/modules/search/search-store.js';
 import { generateChatData } from './lib/chat-data.js';
 import { generateFeedData, seeded } from './lib/feed-data.js';
@@ -109,16 +110,25 @@ export async function run(): Promise<void> {
   const newest = (v: PeopleTable, q: string) => searchDocuments(db, dialect, v, parseQuery(q)!, { ...relevance, sort: 'date' });
   /** The same engine match, window and ranking, without the permission filter and its joins. */
   const unfiltered = async (q: string) => {
-    const window = await newestMatches(db, dialect, null, parseQuery(q)!, relevance, { ceiling: null, inclusive: true }, RANKING_WINDOW);
+    const found: Array<{ id: number; rank: number }> = [];
+    for (const walk of wholeWalks(SEARCHABLE_KINDS))
+      found.push(
+        ...(await newestMatches(db, dialect, null, parseQuery(q)!, relevance, { ceiling: null, inclusive: true }, RANKING_WINDOW, walk)),
+      );
+    const window = found.sort((a, b) => b.id - a.id).slice(0, RANKING_WINDOW);
     return window.sort((a, b) => b.rank - a.rank || b.id - a.id).slice(0, PAGE);
   };
   /** Every match ranked by the engine (no window, no permission filter): what a window saves. */
-  const everyMatch = (q: string) => {
+  const everyMatch = async (q: string) => {
     const parsed = parseQuery(q)!;
-    if (dialect === 'sqlite')
-      return sql`select rowid from search_fts where search_fts match ${toFts5(parsed)} order by bm25(search_fts, 10.0, 1.0, 0.0) limit ${PAGE}`.execute(
-        db,
-      );
+    if (dialect === 'sqlite') {
+      // The feed's index and chat's (migration 0013), each ranked whole.
+      for (const fts of ['search_fts', 'search_chat_fts'].map((t) => sql.raw(t)))
+        await sql`select rowid from ${fts} where ${fts} match ${toFts5(parsed)} order by bm25(${fts}, 10.0, 1.0, 0.0) limit ${PAGE}`.execute(
+          db,
+        );
+      return;
+    }
     return sql`select id from search_docs, to_tsquery('commonplace', ${toTsquery(parsed)}) as query where tsv @@ query order by ts_rank(tsv, query) desc limit ${PAGE}`.execute(
       db,
     );

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PeopleTable } from '../server/db/schema.js';
 import { parseQuery } from '../server/modules/search/query.js';
 import { rebuildSearchIndex } from '../server/modules/search/reindex.js';
-import { viewerWalks } from '../server/modules/search/scopes.js';
+import { viewerWalks, wholeWalks } from '../server/modules/search/scopes.js';
 import { newestMatches, searchDocuments, SEARCHABLE_KINDS, type SearchPosition } from '../server/modules/search/search-store.js';
 import type { Client } from './support/client.js';
 import { direct, groupChat, send } from './support/conversations.js';
@@ -153,7 +153,10 @@ describe.each(DIALECTS)('search pages on %s', (dialect) => {
       for (const w of walks)
         narrowed.push(...(await newestMatches(db, t.server.ctx.dialect, v, q, { kinds: SEARCHABLE_KINDS }, all, 100, w)));
       narrowed.sort((a, b) => b.id - a.id);
-      const whole = await newestMatches(db, t.server.ctx.dialect, v, q, { kinds: SEARCHABLE_KINDS }, all, 100, null);
+      const whole: Array<{ id: number }> = [];
+      for (const w of wholeWalks(SEARCHABLE_KINDS))
+        whole.push(...(await newestMatches(db, t.server.ctx.dialect, v, q, { kinds: SEARCHABLE_KINDS }, all, 100, w)));
+      whole.sort((a, b) => b.id - a.id);
       expect(narrowed.map((c) => c.id)).toEqual(whole.map((c) => c.id));
     }
     // And the guest finds only the secret group's post and the chat they are in.

@@ -16,6 +16,12 @@ const BACKFILL = sql`update search_docs set scope = case
     else coalesce((select 'g' || replace(posts.group_id, '-', '') from posts where posts.id = search_docs.post_id), 'p')
   end`;
 
+/** SQLite: the feed's FTS5 index and chat's, each over a view of its own documents. */
+const FAMILIES = [
+  ['search_fts', 'search_feed_docs', 'conversation_id is null'],
+  ['search_chat_fts', 'search_chat_docs', 'conversation_id is not null'],
+] as const;
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   await db.schema
@@ -39,20 +45,29 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await sql`create index search_docs_tsv on search_docs using gin (tsv)`.execute(db);
     return;
   }
+  // Two FTS5 indexes, the feed's and chat's, each over a view of its documents (external content:
+  // a 'rebuild' reads only its own): a search walks each newest first, and a walk through the feed
+  // must not pass every message of the company on its way (chat outgrows the feed many times).
   for (const t of ['search_docs_ai', 'search_docs_ad', 'search_docs_au']) await sql`drop trigger ${sql.raw(t)}`.execute(db);
   await sql`drop table search_fts`.execute(db);
-  await sql`create virtual table search_fts using fts5(title, body, scope, content='search_docs', content_rowid='id',
-    tokenize='porter unicode61 remove_diacritics 2')`.execute(db);
-  await sql`create trigger search_docs_ai after insert on search_docs begin
-    insert into search_fts (rowid, title, body, scope) values (new.id, new.title, new.body, new.scope); end`.execute(db);
-  await sql`create trigger search_docs_ad after delete on search_docs begin
-    insert into search_fts (search_fts, rowid, title, body, scope)
-      values ('delete', old.id, old.title, old.body, old.scope); end`.execute(db);
-  await sql`create trigger search_docs_au after update on search_docs begin
-    insert into search_fts (search_fts, rowid, title, body, scope)
-      values ('delete', old.id, old.title, old.body, old.scope);
-    insert into search_fts (rowid, title, body, scope) values (new.id, new.title, new.body, new.scope); end`.execute(db);
-  await sql`insert into search_fts (search_fts) values ('rebuild')`.execute(db);
+  for (const [table, view, where] of FAMILIES) {
+    await sql`create view ${sql.raw(view)} as select id, title, body, scope from search_docs where ${sql.raw(where)}`.execute(db);
+    await sql`create virtual table ${sql.raw(table)} using fts5(title, body, scope, content=${sql.lit(view)}, content_rowid='id',
+      tokenize='porter unicode61 remove_diacritics 2')`.execute(db);
+  }
+  const [feed, chat] = FAMILIES;
+  const into = (t: string, row: 'new' | 'old', del: boolean) =>
+    del
+      ? `insert into ${t} (${t}, rowid, title, body, scope) select 'delete', ${row}.id, ${row}.title, ${row}.body, ${row}.scope`
+      : `insert into ${t} (rowid, title, body, scope) select ${row}.id, ${row}.title, ${row}.body, ${row}.scope`;
+  const both = (row: 'new' | 'old', del: boolean) =>
+    `${into(feed[0], row, del)} where ${row}.conversation_id is null; ${into(chat[0], row, del)} where ${row}.conversation_id is not null;`;
+  await sql`create trigger search_docs_ai after insert on search_docs begin ${sql.raw(both('new', false))} end`.execute(db);
+  await sql`create trigger search_docs_ad after delete on search_docs begin ${sql.raw(both('old', true))} end`.execute(db);
+  await sql`create trigger search_docs_au after update on search_docs begin ${sql.raw(both('old', true))} ${sql.raw(both('new', false))} end`.execute(
+    db,
+  );
+  for (const [table] of FAMILIES) await sql`insert into ${sql.raw(table)} (${sql.raw(table)}) values ('rebuild')`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
@@ -69,7 +84,10 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     await sql`drop text search dictionary commonplace_stem`.execute(db);
   } else {
     for (const t of ['search_docs_ai', 'search_docs_ad', 'search_docs_au']) await sql`drop trigger ${sql.raw(t)}`.execute(db);
-    await sql`drop table search_fts`.execute(db);
+    for (const [table, view] of FAMILIES) {
+      await sql`drop table ${sql.raw(table)}`.execute(db);
+      await sql`drop view ${sql.raw(view)}`.execute(db);
+    }
     await sql`create virtual table search_fts using fts5(title, body, content='search_docs', content_rowid='id',
       tokenize='porter unicode61 remove_diacritics 2')`.execute(db);
     await sql`create trigger search_docs_ai after insert on search_docs begin

@@ -27,6 +27,14 @@ export const MAX_CHAT_SCOPES = 256;
 const FEED_KINDS: SearchKind[] = ['post', 'comment', 'group', 'file'];
 const CHAT_KINDS: SearchKind[] = ['message', 'file'];
 
+/** Both families, not narrowed: what a search without a viewer walks (the benchmark's baseline). */
+export function wholeWalks(kinds: SearchKind[]): Walk[] {
+  return [
+    { family: 'feed' as const, scopes: null, kinds: kinds.filter((k) => FEED_KINDS.includes(k)) },
+    { family: 'chat' as const, scopes: null, kinds: kinds.filter((k) => CHAT_KINDS.includes(k)) },
+  ].filter((w) => w.kinds.length > 0);
+}
+
 export async function viewerWalks(db: Executor, v: SearchViewer, kinds: SearchKind[]): Promise<Walk[]> {
   const walks: Walk[] = [];
   const feedKinds = kinds.filter((k) => FEED_KINDS.includes(k));

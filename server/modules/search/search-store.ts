@@ -109,9 +109,9 @@ type Candidate = { id: number; rank: number };
 /**
  * The newest `take` matches of `q` the viewer may find, at or below `ceiling`, newest first, with
  * their relevance. Both engines walk their match in document-id order and stop once `take` have
- * passed the permission filter, so the cost follows `take`, not how common the words are. With a
- * `walk`, one family narrowed to the viewer's places (scopes.ts); with `viewer` null, no permission
- * filter and no walk (the benchmark's baseline).
+ * passed the permission filter, so the cost follows `take`, not how common the words are. One
+ * `walk`: the feed or chat, narrowed to the viewer's places when they are few (scopes.ts). With
+ * `viewer` null, no permission filter (the benchmark's baseline).
  */
 export async function newestMatches(
   db: Executor,
@@ -121,15 +121,17 @@ export async function newestMatches(
   f: SearchFilters,
   below: { ceiling: number | null; inclusive: boolean },
   take: number,
-  walk: Walk | null = null,
+  walk: Walk,
 ): Promise<Candidate[]> {
-  const kinds = f.kinds.filter((k) => SEARCHABLE_KINDS.includes(k) && (!walk || walk.kinds.includes(k)));
+  const kinds = f.kinds.filter((k) => SEARCHABLE_KINDS.includes(k) && walk.kinds.includes(k));
   if (kinds.length === 0) return [];
-  const idColumn = dialect === 'sqlite' ? sql`search_fts.rowid` : sql`search_docs.id`;
+  // SQLite: the feed and chat have an FTS5 index each (migration 0013).
+  const fts = sql.raw(walk.family === 'chat' ? 'search_chat_fts' : 'search_fts');
+  const idColumn = dialect === 'sqlite' ? sql`${fts}.rowid` : sql`search_docs.id`;
   const bound =
     below.ceiling === null ? sql`1 = 1` : below.inclusive ? sql`${idColumn} <= ${below.ceiling}` : sql`${idColumn} < ${below.ceiling}`;
   // SQLite: the cross join keeps FTS5 the outer loop, walking its match by rowid, newest first.
-  const source = dialect === 'sqlite' ? sql`search_fts cross join search_docs on search_docs.id = search_fts.rowid` : sql`search_docs`;
+  const source = dialect === 'sqlite' ? sql`${fts} cross join search_docs on search_docs.id = ${fts}.rowid` : sql`search_docs`;
   // A walk narrowed to places asks the engine; a whole family is a plain column test on the row.
   const family = !walk
     ? sql`1 = 1`
@@ -139,8 +141,8 @@ export async function newestMatches(
   const tsMatch = sql`search_docs.tsv @@ to_tsquery('commonplace', ${toTsquery(q)})`;
   const match =
     dialect === 'sqlite'
-      ? sql`search_fts match ${toFts5(q, walk?.scopes ?? undefined)} and ${family}`
-      : walk?.scopes
+      ? sql`${fts} match ${toFts5(q, walk.scopes ?? undefined)}`
+      : walk.scopes
         ? sql`${tsMatch} and search_docs.scope in (${sql.join(walk.scopes)})`
         : sql`${tsMatch} and ${family}`;
   const permitted = v === null ? sql`1 = 1` : sql`search_docs.org_id = ${v.org_id} and ${mayFind(v, kinds)} and ${narrowedBy(f)}`;
