@@ -100,8 +100,8 @@ function narrowedBy(o: SearchFilters): Expression<SqlBool> {
   return parts.length > 0 ? eb.and(parts) : sql<SqlBool>`1 = 1`;
 }
 
-/** PostgreSQL walks back through the document ids from a slice this wide (see newestMatches). */
-const FIRST_SLICE = 200_000;
+/** PostgreSQL: past this many matches a word is common enough to walk the ids backwards (see newestMatches). */
+const COMMON_MATCHES = 5_000;
 
 /** A match and its relevance (higher is better). */
 type Candidate = { id: number; rank: number };
@@ -153,25 +153,21 @@ export async function newestMatches(
           left join conversations on conversations.id = search_docs.conversation_id
           left join groups on groups.id = search_docs.ref_id and search_docs.kind = 'group'`;
   if (dialect === 'postgres') {
-    // GIN yields matches unordered, and PostgreSQL reads every one from the table before it can
-    // keep the newest: for a word in 1% of a million documents, 10,000 rows for a window of 1,000.
-    // So the walk goes back through the ids a slice at a time, each four times the last, and stops
-    // once the window is full (each slice: the GIN match ANDed with an id range, BitmapAnd).
-    let top =
-      below.ceiling === null
-        ? Number((await sql<{ top: string | null }>`select max(id) as top from search_docs`.execute(db)).rows[0]?.top ?? 0)
-        : below.inclusive
-          ? below.ceiling
-          : below.ceiling - 1;
-    const found: Candidate[] = [];
-    for (let span = FIRST_SLICE; found.length < take && top > 0; top -= span, span *= 4) {
-      const { rows } = await sql<{ id: string; rank: number }>`
-        select search_docs.id, ts_rank(search_docs.tsv, to_tsquery('commonplace', ${toTsquery(q)})) as rank from ${source} ${joins}
-        where ${match} and search_docs.id <= ${top} and search_docs.id > ${top - span} and ${permitted}
-        order by ${idColumn} desc limit ${take - found.length}`.execute(db);
-      for (const r of rows) found.push({ id: Number(r.id), rank: Number(r.rank) });
-    }
-    return found;
+    // Two ways to get the newest matches, and PostgreSQL cannot tell which is cheap: its estimate
+    // for a word it has no statistics on is a thousand rows. Walking the primary key backwards,
+    // testing each row, stops early for a common word but reads the whole table for a rare one
+    // (540 ms at a million documents); the GIN match reads every match before it can keep the
+    // newest, cheap for a rare word, slow for a common one. So count the matches up to a bound
+    // first (the GIN index alone, and at most that many rows), then ask for the plan that fits.
+    const { rows: counted } = await sql<{ n: string }>`
+      select count(*) as n from (select 1 from search_docs where ${match} and ${bound} limit ${COMMON_MATCHES}) m`.execute(db);
+    const common = Number(counted[0]?.n ?? 0) >= COMMON_MATCHES;
+    // `id + 0` hides the order from the primary key, which keeps the GIN plan.
+    const order = common ? sql`search_docs.id desc` : sql`search_docs.id + 0 desc`;
+    const { rows } = await sql<{ id: string; rank: number }>`
+      select search_docs.id, ts_rank(search_docs.tsv, to_tsquery('commonplace', ${toTsquery(q)})) as rank from ${source} ${joins}
+      where ${match} and ${bound} and ${permitted} order by ${order} limit ${take}`.execute(db);
+    return rows.map((r) => ({ id: Number(r.id), rank: Number(r.rank) }));
   }
   // SQLite ranks in rank.ts, from the words it already has to hand (why: see there).
   const { rows } = await sql<RankableDoc>`
