@@ -10,7 +10,7 @@ import type { PeopleTable } from '../server/db/schema.js';
 import { parseQuery, toFts5, toTsquery } from '../server/modules/search/query.js';
 import { rebuildSearchIndex } from '../server/modules/search/reindex.js';
 import { wholeWalks } from '../server/modules/search/scopes.js';
-import { newestMatches, RANKING_WINDOW, searchDocuments, SEARCHABLE_KINDS } from '../server/modules/search/search-store.js';
+import { RANKING_WINDOW, searchDocuments, SEARCHABLE_KINDS, visibleMatches } from '../server/modules/search/search-store.js';
 import { generateChatData } from './lib/chat-data.js';
 import { generateFeedData, seeded } from './lib/feed-data.js';
 import { makeVocabulary, VOCABULARY_SEED, VOCABULARY_SIZE, zipf, ZIPF_EXPONENT } from './lib/vocabulary.js';
@@ -110,12 +110,8 @@ export async function run(): Promise<void> {
   const newest = (v: PeopleTable, q: string) => searchDocuments(db, dialect, v, parseQuery(q)!, { ...relevance, sort: 'date' });
   /** The same engine match, window and ranking, without the permission filter and its joins. */
   const unfiltered = async (q: string) => {
-    const found: Array<{ id: number; rank: number }> = [];
-    for (const walk of wholeWalks(SEARCHABLE_KINDS))
-      found.push(
-        ...(await newestMatches(db, dialect, null, parseQuery(q)!, relevance, { ceiling: null, inclusive: true }, RANKING_WINDOW, walk)),
-      );
-    const window = found.sort((a, b) => b.id - a.id).slice(0, RANKING_WINDOW);
+    const all = { ceiling: null, inclusive: true };
+    const window = await visibleMatches(db, dialect, null, parseQuery(q)!, relevance, all, RANKING_WINDOW, wholeWalks(SEARCHABLE_KINDS));
     return window.sort((a, b) => b.rank - a.rank || b.id - a.id).slice(0, PAGE);
   };
   /** Every match ranked by the engine (no window, no permission filter): what a window saves. */

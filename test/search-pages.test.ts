@@ -3,13 +3,12 @@ import type { PeopleTable } from '../server/db/schema.js';
 import { parseQuery } from '../server/modules/search/query.js';
 import { rebuildSearchIndex } from '../server/modules/search/reindex.js';
 import { viewerWalks, wholeWalks } from '../server/modules/search/scopes.js';
-import { newestMatches, searchDocuments, SEARCHABLE_KINDS, type SearchPosition } from '../server/modules/search/search-store.js';
-import type { Client } from './support/client.js';
+import { searchDocuments, SEARCHABLE_KINDS, visibleMatches, type SearchPosition } from '../server/modules/search/search-store.js';
 import { direct, groupChat, send } from './support/conversations.js';
 import { DIALECTS } from './support/databases.js';
 import { addPerson, signUpCompany, type Company } from './support/factories.js';
 import { expectProblem } from './support/http.js';
-import { addTo, newGroup, type Person } from './support/post-fixtures.js';
+import { addTo, newGroup, postId, type Person } from './support/post-fixtures.js';
 import { until } from './support/realtime.js';
 import { startTestServer, type TestServer } from './support/server.js';
 import { uploadId } from './support/uploads.js';
@@ -31,11 +30,7 @@ describe.each(DIALECTS)('search pages on %s', (dialect) => {
     await t?.close();
   });
 
-  const post = async (c: Client, body: string, groupId?: string): Promise<string> => {
-    const res = await c.post('/api/v1/posts', groupId ? { body, groupId } : { body });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body.id as string;
-  };
+  const post = postId;
   const person = async (p: { personId: string }) =>
     (await t.server.ctx.db.selectFrom('people').selectAll().where('id', '=', p.personId).executeTakeFirstOrThrow()) as PeopleTable;
   const ownerOf = async (c: Company) =>
@@ -149,14 +144,17 @@ describe.each(DIALECTS)('search pages on %s', (dialect) => {
         'a small company is narrowed by place',
       ).toBe(true);
       const all = { ceiling: null, inclusive: true };
-      const narrowed: Array<{ id: number }> = [];
-      for (const w of walks)
-        narrowed.push(...(await newestMatches(db, t.server.ctx.dialect, v, q, { kinds: SEARCHABLE_KINDS }, all, 100, w)));
-      narrowed.sort((a, b) => b.id - a.id);
-      const whole: Array<{ id: number }> = [];
-      for (const w of wholeWalks(SEARCHABLE_KINDS))
-        whole.push(...(await newestMatches(db, t.server.ctx.dialect, v, q, { kinds: SEARCHABLE_KINDS }, all, 100, w)));
-      whole.sort((a, b) => b.id - a.id);
+      const narrowed = await visibleMatches(db, t.server.ctx.dialect, v, q, { kinds: SEARCHABLE_KINDS }, all, 100, walks);
+      const whole = await visibleMatches(
+        db,
+        t.server.ctx.dialect,
+        v,
+        q,
+        { kinds: SEARCHABLE_KINDS },
+        all,
+        100,
+        wholeWalks(SEARCHABLE_KINDS),
+      );
       expect(narrowed.map((c) => c.id)).toEqual(whole.map((c) => c.id));
     }
     // And the guest finds only the secret group's post and the chat they are in.

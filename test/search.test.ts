@@ -4,7 +4,7 @@ import { direct, send } from './support/conversations.js';
 import { DIALECTS } from './support/databases.js';
 import { addPerson, signUpCompany, type Company } from './support/factories.js';
 import { expectProblem } from './support/http.js';
-import { addTo, newGroup, type Person } from './support/post-fixtures.js';
+import { addTo, newGroup, postId, type Person } from './support/post-fixtures.js';
 import { rebuildSearchIndex } from '../server/modules/search/reindex.js';
 import { makeDocx, makePdf } from './support/office-files.js';
 import { until } from './support/realtime.js';
@@ -35,11 +35,7 @@ describe.each(DIALECTS)('search on %s', (dialect) => {
     await t?.close();
   });
 
-  const post = async (c: Client, body: string, groupId?: string): Promise<string> => {
-    const res = await c.post('/api/v1/posts', groupId ? { body, groupId } : { body });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body.id as string;
-  };
+  const post = postId;
 
   it('finds words whatever their accents and case, in four languages; quoted phrases only in order', async () => {
     const id = await post(

@@ -18,6 +18,13 @@ export async function newGroup(
   return g.body.id as string;
 }
 
+/** A post on one's profile, or in a group; its id. */
+export async function postId(c: Client, body: string, groupId?: string): Promise<string> {
+  const res = await c.post('/api/v1/posts', groupId ? { body, groupId } : { body });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.id as string;
+}
+
 /** The group admin invites; each person accepts. */
 export async function addTo(admin: Client, groupId: string, ...people: Person[]): Promise<void> {
   expect((await admin.post(`/api/v1/groups/${groupId}/invitations`, { personIds: people.map((p) => p.personId) })).status).toBe(201);

@@ -30,14 +30,15 @@ export const scopeWord = (prefix: 'g' | 'c', id: string): string => `${prefix}${
 export const PROFILE_SCOPE = 'p';
 export const GROUPS_SCOPE = 'd';
 
+/** The scope of a post, its comments and its files: its group's, or profiles'. */
+export const postScope = (groupId: string | null): string => (groupId ? scopeWord('g', groupId) : PROFILE_SCOPE);
+
 /** Where a document lives, as a scope word; a comment or a post's file asks its post. */
 async function scopeOf(db: Executor, d: SearchDocument): Promise<string> {
   if (d.kind === 'group') return GROUPS_SCOPE;
   if (d.conversationId) return scopeWord('c', d.conversationId);
-  let groupId = d.groupId;
-  if (groupId === undefined && d.postId)
-    groupId = (await db.selectFrom('posts').select('group_id').where('id', '=', d.postId).executeTakeFirst())?.group_id ?? null;
-  return groupId ? scopeWord('g', groupId) : PROFILE_SCOPE;
+  if (d.groupId !== undefined || !d.postId) return postScope(d.groupId ?? null);
+  return postScope((await db.selectFrom('posts').select('group_id').where('id', '=', d.postId).executeTakeFirst())?.group_id ?? null);
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { Db } from '../../db/index.js';
 import type { SearchDocsTable } from '../../db/schema.js';
-import { sql } from 'kysely';
-import { GROUPS_SCOPE, indexedWords, PROFILE_SCOPE, scopeWord } from './index-store.js';
+import { GROUPS_SCOPE, indexedWords, postScope, scopeWord } from './index-store.js';
 
 type Row = Omit<SearchDocsTable, 'id' | 'scope'> & { scope: string };
 
@@ -67,7 +66,7 @@ export async function rebuildSearchIndex(
   return counts;
 }
 
-/** Drops the documents of files whose post or message is deleted, brings the others' scopes up to date; how many are kept. */
+/** Drops the documents of files whose post or message is deleted (the others keep the scope they were indexed with); how many are kept. */
 async function keepFiles(db: Db): Promise<number> {
   await db
     .deleteFrom('search_docs')
@@ -88,10 +87,6 @@ async function keepFiles(db: Db): Promise<number> {
       ),
     )
     .execute();
-  await sql`update search_docs set scope = case
-      when conversation_id is not null then 'c' || replace(conversation_id, '-', '')
-      else coalesce((select 'g' || replace(posts.group_id, '-', '') from posts where posts.id = search_docs.post_id), ${PROFILE_SCOPE})
-    end where kind = 'file'`.execute(db);
   const n = await db
     .selectFrom('search_docs')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -141,7 +136,7 @@ function pagesOf(db: Db): Record<'post' | 'comment' | 'message' | 'group', Page>
           post_id: p.id,
           group_id: p.group_id,
           author_id: p.author_id,
-          scope: p.group_id ? scopeWord('g', p.group_id) : PROFILE_SCOPE,
+          scope: postScope(p.group_id),
         }),
       ),
     comment: async (after) =>
@@ -160,7 +155,7 @@ function pagesOf(db: Db): Record<'post' | 'comment' | 'message' | 'group', Page>
         doc('comment', c.id, c.org_id, c.created_at, c.body_markdown, {
           post_id: c.post_id,
           author_id: c.author_id,
-          scope: c.group_id ? scopeWord('g', c.group_id) : PROFILE_SCOPE,
+          scope: postScope(c.group_id),
         }),
       ),
     message: async (after) =>

@@ -132,12 +132,9 @@ export async function newestMatches(
     below.ceiling === null ? sql`1 = 1` : below.inclusive ? sql`${idColumn} <= ${below.ceiling}` : sql`${idColumn} < ${below.ceiling}`;
   // SQLite: the cross join keeps FTS5 the outer loop, walking its match by rowid, newest first.
   const source = dialect === 'sqlite' ? sql`${fts} cross join search_docs on search_docs.id = ${fts}.rowid` : sql`search_docs`;
-  // A walk narrowed to places asks the engine; a whole family is a plain column test on the row.
-  const family = !walk
-    ? sql`1 = 1`
-    : walk.family === 'chat'
-      ? sql`search_docs.conversation_id is not null`
-      : sql`search_docs.conversation_id is null`;
+  // A walk narrowed to places asks the engine; on PostgreSQL a whole family is a column test (SQLite
+  // has an index per family).
+  const family = walk.family === 'chat' ? sql`search_docs.conversation_id is not null` : sql`search_docs.conversation_id is null`;
   const tsMatch = sql`search_docs.tsv @@ to_tsquery('commonplace', ${toTsquery(q)})`;
   const match =
     dialect === 'sqlite'
@@ -176,11 +173,11 @@ export async function newestMatches(
   return rankWindow(rows, q);
 }
 
-/** The newest `take` matches over the viewer's walks (feed and chat apart), merged newest first. */
-async function visibleMatches(
+/** The newest `take` matches over the walks (feed and chat apart), merged newest first. */
+export async function visibleMatches(
   db: Executor,
   dialect: Dialect,
-  v: SearchViewer,
+  v: SearchViewer | null,
   q: ParsedQuery,
   f: SearchFilters,
   below: { ceiling: number | null; inclusive: boolean },

@@ -1,12 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { useCombobox } from 'downshift';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { fetchTypeahead } from '../../api/search';
 import { Avatar } from '../../ui/Avatar';
 import { Icon } from '../../ui/icons';
-import { useDebounced } from '../../ui/useDebounced';
+import { useTypeahead } from './useTypeahead';
 
 /** One choice in the box's list: search everything for the words, or go straight to a person or group. */
 type Choice =
@@ -25,21 +23,20 @@ export function SearchBox() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [text, setText] = useState('');
-  const q = useDebounced(text.trim(), 150);
-  const typeahead = useQuery({ queryKey: ['search', 'typeahead', q], queryFn: () => fetchTypeahead(q), enabled: q !== '' });
+  const typeahead = useTypeahead(text);
   const typed = text.trim();
   const choices: Choice[] =
     typed === ''
       ? []
       : [
           { kind: 'search', q: typed },
-          ...(q === typed ? (typeahead.data?.people ?? []) : []).map((p): Choice => ({
+          ...(typeahead?.people ?? []).map((p): Choice => ({
             kind: 'person',
             id: p.id,
             name: p.displayName,
             photoUrl: p.photoUrl,
           })),
-          ...(q === typed ? (typeahead.data?.groups ?? []) : []).map((g): Choice => ({ kind: 'group', id: g.id, name: g.name })),
+          ...(typeahead?.groups ?? []).map((g): Choice => ({ kind: 'group', id: g.id, name: g.name })),
         ];
   const open = (c: Choice) => {
     setText('');

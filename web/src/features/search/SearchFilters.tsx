@@ -4,10 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchGroups } from '../../api/groups';
 import { fetchProfile } from '../../api/people';
-import { fetchTypeahead } from '../../api/search';
 import { Avatar } from '../../ui/Avatar';
 import { SelectField } from '../../ui/Field';
-import { useDebounced } from '../../ui/useDebounced';
+import { useTypeahead } from './useTypeahead';
 
 export const WHEN = ['', 'week', 'month', 'year'] as const;
 export type When = (typeof WHEN)[number];
@@ -58,10 +57,9 @@ export function SearchFilters({ when, group, author, set }: Props) {
 function AuthorFilter({ author, onChange }: { author: string; onChange(id: string): void }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const q = useDebounced(text.trim(), 150);
-  const typeahead = useQuery({ queryKey: ['search', 'typeahead', q], queryFn: () => fetchTypeahead(q), enabled: q !== '' && !author });
+  const typeahead = useTypeahead(text, !author);
   const chosen = useQuery({ queryKey: ['profile', author], queryFn: () => fetchProfile(author), enabled: author !== '' });
-  const people = q === text.trim() ? (typeahead.data?.people ?? []) : [];
+  const people = typeahead?.people ?? [];
   const box = useCombobox({
     items: people,
     inputValue: text,
