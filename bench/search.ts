@@ -125,7 +125,7 @@ export async function run(): Promise<void> {
         );
       return;
     }
-    return sql`select id from search_docs, to_tsquery('commonplace', ${toTsquery(parsed)}) as query where tsv @@ query order by ts_rank(tsv, query) desc limit ${PAGE}`.execute(
+    return sql`select id from search_docs where tsv @@ ${toTsquery(parsed)} order by ts_rank(tsv, ${toTsquery(parsed)}) desc limit ${PAGE}`.execute(
       db,
     );
   };

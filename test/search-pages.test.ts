@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PeopleTable } from '../server/db/schema.js';
+import { newId } from '../server/lib/ids.js';
+import { indexDocument, MAX_INDEXED_CHARS } from '../server/modules/search/index-store.js';
 import { parseQuery } from '../server/modules/search/query.js';
 import { rebuildSearchIndex } from '../server/modules/search/reindex.js';
 import { viewerWalks, wholeWalks } from '../server/modules/search/scopes.js';
@@ -117,6 +119,44 @@ describe.each(DIALECTS)('search pages on %s', (dialect) => {
     expect(counts.file).toBeGreaterThan(0);
     expect(await newest()).toEqual(expected);
     expect(await files()).toEqual([file]);
+  });
+
+  it('indexes the longest text it keeps, however unusual its words, and finds its last word', async () => {
+    // Letters only (stemmers leave words with digits alone) and endings the four languages' stemmers
+    // cut differently, so that each keeps lexemes of its own: about the largest index entry a
+    // document makes (PostgreSQL refuses a tsvector past 1 MB; migration 0014 bounds it).
+    const suffixes = ['ingen', 'ement', 'ungen', 'ations', 'eren', 'ness', 'ies', 'aient'];
+    const words: string[] = [];
+    const letters = (n: number): string => String.fromCharCode(97 + (n % 26)) + (n >= 26 ? letters(Math.floor(n / 26)) : '');
+    for (let i = 0, length = 0; length < MAX_INDEXED_CHARS; i++)
+      length += words.push(`q${letters(i * 7919)}${suffixes[i % 8]}`) && words[i]!.length + 1;
+    const refId = newId();
+    await indexDocument(t.server.ctx.db, {
+      kind: 'post',
+      refId,
+      orgId: acme.orgId,
+      createdAt: Date.now(),
+      body: `${words.join(' ')} tailword`,
+    });
+    const row = await t.server.ctx.db
+      .selectFrom('search_docs')
+      .select(['id', 'body'])
+      .where('ref_id', '=', refId)
+      .executeTakeFirstOrThrow();
+    expect(row.body.length).toBe(MAX_INDEXED_CHARS);
+    const lastWhole = row.body.split(' ').at(-2)!;
+    const all = { ceiling: null, inclusive: true };
+    const matches = await visibleMatches(
+      t.server.ctx.db,
+      t.server.ctx.dialect,
+      null,
+      parseQuery(lastWhole)!,
+      { kinds: SEARCHABLE_KINDS },
+      all,
+      10,
+      wholeWalks(SEARCHABLE_KINDS),
+    );
+    expect(matches.map((m) => m.id)).toContain(Number(row.id));
   });
 
   it('narrows by place in the engine without ever changing what a person finds', async () => {

@@ -69,6 +69,18 @@ describe.each(DIALECTS)('search on %s', (dialect) => {
     expect(item.snippet.filter((s) => s.hit).map((s) => s.text)).toEqual(['Équipe', 'Ørsted']);
   });
 
+  // FTS5's only stemmer is porter, which knows English alone (docs/ARCHITECTURE.md, "Search"): on
+  // SQLite the other languages match by whole folded words, as the test above shows.
+  it.skipIf(dialect === 'sqlite')('finds French, German and Dutch words by their inflections, and marks them', async () => {
+    const id = await post(acme.owner, 'Le cheval veut manger. Das Haus der Kinder. De vergadering over het werk.');
+    for (const q of ['chevaux', 'mangeaient', 'Häuser', 'Kindern', 'vergaderingen', 'werken', 'chevaux kindern'])
+      expect(await found(pat, q), q).toContain(id);
+    expect(await found(pat, 'chevaux zeppelin')).not.toContain(id);
+    const res = await pat.get(`/api/v1/search?q=${encodeURIComponent('kindern vergaderingen')}`);
+    const item = (res.body.items as Item[]).find((i) => i.id === id)!;
+    expect(item.snippet.filter((s) => s.hit).map((s) => s.text)).toEqual(['Kinder', 'vergadering']);
+  });
+
   it('never finds what the searcher may not see, and follows membership, edits and deletions at once', async () => {
     const secret = await newGroup(acme.owner, 'secret');
     const closed = await newGroup(acme.owner, 'closed');

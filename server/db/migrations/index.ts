@@ -12,6 +12,7 @@ import * as m0010 from './0010_chat.js';
 import * as m0011 from './0011_event_seqs.js';
 import * as m0012 from './0012_search.js';
 import * as m0013 from './0013_search_scopes.js';
+import * as m0014 from './0014_search_languages.js';
 
 /** Every migration, in order. Names are stable forever once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_event_seqs': m0011,
   '0012_search': m0012,
   '0013_search_scopes': m0013,
+  '0014_search_languages': m0014,
 };

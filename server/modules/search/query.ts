@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely';
 import { foldForSearch } from '../../lib/text.js';
 
 /** What a person typed, reduced to words the engines can match: folded, letters and digits only. */
@@ -45,7 +46,30 @@ export function toFts5(q: ParsedQuery, scopes?: string[]): string {
   return scopes ? `${words} AND scope : (${scopes.map((s) => `"${s}"`).join(' OR ')})` : words;
 }
 
-/** PostgreSQL to_tsquery('commonplace', …) (stemmed, migration 0013): quoted lexemes, whole words as in FTS5, phrases with <->. */
-export function toTsquery(q: ParsedQuery): string {
-  return [...q.words.map((w) => `'${w}'`), ...q.phrases.map((p) => `(${p.map((w) => `'${w}'`).join(' <-> ')})`)].join(' & ');
+/** PostgreSQL's stemming configurations (migrations 0013 and 0014): English, French, German, Dutch. */
+const TS_CONFIGS = ['commonplace', 'commonplace_fr', 'commonplace_de', 'commonplace_nl'];
+
+/** One word as a tsquery: any of its four stems (documents are stemmed in all four, migration 0014). */
+const anyStem = (word: string): RawBuilder<unknown> =>
+  sql`(${sql.join(
+    TS_CONFIGS.map((c) => sql`to_tsquery(${sql.lit(c)}, ${`'${word}'`})`),
+    sql` || `,
+  )})`;
+
+/**
+ * PostgreSQL: the words as a tsquery expression, all required, whole words as in FTS5, each by any
+ * of its stems; a quoted phrase's words next to each other (`<->`). Words are letters and digits
+ * (parseQuery), so quoting them is all it takes to keep them plain lexemes.
+ */
+export function toTsquery(q: ParsedQuery): RawBuilder<unknown> {
+  const parts = [
+    ...q.words.map(anyStem),
+    ...q.phrases.map((p) => p.map(anyStem).reduce((left, right) => sql`tsquery_phrase(${left}, ${right})`)),
+  ];
+  return sql`(${sql.join(parts, sql` && `)})`;
+}
+
+/** PostgreSQL: the places a walk is narrowed to, as the `#` lexemes of migration 0014 (scope words are letters and digits). */
+export function placesTsquery(scopes: string[]): string {
+  return scopes.map((p) => `'#${p}'`).join(' | ');
 }

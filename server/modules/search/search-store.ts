@@ -5,7 +5,7 @@ import { myConversations, type ChatViewer } from '../../policies/chat.js';
 import { findableGroups, type GroupViewer } from '../../policies/groups.js';
 import { visiblePosts } from '../../policies/posts.js';
 import type { SearchKind } from './index-store.js';
-import { toFts5, toTsquery, type ParsedQuery } from './query.js';
+import { placesTsquery, toFts5, toTsquery, type ParsedQuery } from './query.js';
 import { rankWindow, type RankableDoc } from './rank.js';
 import { viewerWalks, type Walk } from './scopes.js';
 
@@ -125,23 +125,6 @@ export async function newestMatches(
 ): Promise<Candidate[]> {
   const kinds = f.kinds.filter((k) => SEARCHABLE_KINDS.includes(k) && walk.kinds.includes(k));
   if (kinds.length === 0) return [];
-  // SQLite: the feed and chat have an FTS5 index each (migration 0013).
-  const fts = sql.raw(walk.family === 'chat' ? 'search_chat_fts' : 'search_fts');
-  const idColumn = dialect === 'sqlite' ? sql`${fts}.rowid` : sql`search_docs.id`;
-  const bound =
-    below.ceiling === null ? sql`1 = 1` : below.inclusive ? sql`${idColumn} <= ${below.ceiling}` : sql`${idColumn} < ${below.ceiling}`;
-  // SQLite: the cross join keeps FTS5 the outer loop, walking its match by rowid, newest first.
-  const source = dialect === 'sqlite' ? sql`${fts} cross join search_docs on search_docs.id = ${fts}.rowid` : sql`search_docs`;
-  // A walk narrowed to places asks the engine; on PostgreSQL a whole family is a column test (SQLite
-  // has an index per family).
-  const family = walk.family === 'chat' ? sql`search_docs.conversation_id is not null` : sql`search_docs.conversation_id is null`;
-  const tsMatch = sql`search_docs.tsv @@ to_tsquery('commonplace', ${toTsquery(q)})`;
-  const match =
-    dialect === 'sqlite'
-      ? sql`${fts} match ${toFts5(q, walk.scopes ?? undefined)}`
-      : walk.scopes
-        ? sql`${tsMatch} and search_docs.scope in (${sql.join(walk.scopes)})`
-        : sql`${tsMatch} and ${family}`;
   const permitted = v === null ? sql`1 = 1` : sql`search_docs.org_id = ${v.org_id} and ${mayFind(v, kinds)} and ${narrowedBy(f)}`;
   const joins =
     v === null
@@ -150,26 +133,44 @@ export async function newestMatches(
           left join conversations on conversations.id = search_docs.conversation_id
           left join groups on groups.id = search_docs.ref_id and search_docs.kind = 'group'`;
   if (dialect === 'postgres') {
+    // Narrowed: the places as `#` lexemes beside the words (migration 0014), one GIN match. The family
+    // is a column test, which its own id index answers when the walk goes backwards by id.
+    const family = walk.family === 'chat' ? sql`search_docs.conversation_id is not null` : sql`search_docs.conversation_id is null`;
+    const words = walk.scopes ? sql`(${toTsquery(q)} && ${placesTsquery(walk.scopes)}::tsquery)` : toTsquery(q);
+    const bound =
+      below.ceiling === null
+        ? sql`true`
+        : below.inclusive
+          ? sql`search_docs.id <= ${below.ceiling}`
+          : sql`search_docs.id < ${below.ceiling}`;
+    const match = sql`search_docs.tsv @@ ${words} and ${family} and ${bound}`;
     // Two ways to get the newest matches, and PostgreSQL cannot tell which is cheap: its estimate
-    // for a word it has no statistics on is a thousand rows. Walking the primary key backwards,
-    // testing each row, stops early for a common word but reads the whole table for a rare one
+    // for a word it has no statistics on is a thousand rows. Walking the family's ids backwards,
+    // testing each row, stops early for a common word but reads the whole family for a rare one
     // (540 ms at a million documents); the GIN match reads every match before it can keep the
     // newest, cheap for a rare word, slow for a common one. So count the matches up to a bound
-    // first (the GIN index alone, and at most that many rows), then ask for the plan that fits.
+    // first (the GIN index, and at most that many rows), then ask for the plan that fits.
     const { rows: counted } = await sql<{ n: string }>`
-      select count(*) as n from (select 1 from search_docs where ${match} and ${bound} limit ${COMMON_MATCHES}) m`.execute(db);
+      select count(*) as n from (select 1 from search_docs where ${match} limit ${COMMON_MATCHES}) m`.execute(db);
     const common = Number(counted[0]?.n ?? 0) >= COMMON_MATCHES;
-    // `id + 0` hides the order from the primary key, which keeps the GIN plan.
+    // `id + 0` hides the order from the id indexes, which keeps the GIN plan.
     const order = common ? sql`search_docs.id desc` : sql`search_docs.id + 0 desc`;
     const { rows } = await sql<{ id: string; rank: number }>`
-      select search_docs.id, ts_rank(search_docs.tsv, to_tsquery('commonplace', ${toTsquery(q)})) as rank from ${source} ${joins}
-      where ${match} and ${bound} and ${permitted} order by ${order} limit ${take}`.execute(db);
+      select search_docs.id, ts_rank(search_docs.tsv, ${toTsquery(q)}) as rank from search_docs ${joins}
+      where ${match} and ${permitted} order by ${order} limit ${take}`.execute(db);
     return rows.map((r) => ({ id: Number(r.id), rank: Number(r.rank) }));
   }
-  // SQLite ranks in rank.ts, from the words it already has to hand (why: see there).
+  // SQLite: the feed and chat have an FTS5 index each (migration 0013), with the places as a column;
+  // the cross join keeps FTS5 the outer loop, walking its match by rowid, newest first.
+  const fts = sql.raw(walk.family === 'chat' ? 'search_chat_fts' : 'search_fts');
+  const bound =
+    below.ceiling === null ? sql`1 = 1` : below.inclusive ? sql`${fts}.rowid <= ${below.ceiling}` : sql`${fts}.rowid < ${below.ceiling}`;
+  // Ranked in rank.ts, from the words it already has to hand (why: see there).
   const { rows } = await sql<RankableDoc>`
-    select search_docs.id, search_docs.title, search_docs.body from ${source} ${joins}
-    where ${match} and ${bound} and ${permitted} order by ${idColumn} desc limit ${take}`.execute(db);
+    select search_docs.id, search_docs.title, search_docs.body from ${fts} cross join search_docs on search_docs.id = ${fts}.rowid ${joins}
+    where ${fts} match ${toFts5(q, walk.scopes ?? undefined)} and ${bound} and ${permitted} order by ${fts}.rowid desc limit ${take}`.execute(
+    db,
+  );
   return rankWindow(rows, q);
 }
 

@@ -5,6 +5,18 @@ import type { ParsedQuery } from './query.js';
 const WINDOW_WORDS = 28;
 
 /**
+ * Whether two folded words look like inflections of one another ("preparing" and "prepare",
+ * "kindern" and "kinder"): what the engines' stemmers matched, approximated for marking only (a
+ * miss leaves a word unmarked, it never changes what is found). They share at least four letters
+ * and differ only in their last three.
+ */
+function sameStem(a: string, b: string): boolean {
+  let shared = 0;
+  while (shared < a.length && shared < b.length && a[shared] === b[shared]) shared++;
+  return shared >= 4 && Math.max(a.length, b.length) - shared <= 3;
+}
+
+/**
  * A short piece of the original text around the first word that matched, with the matching words
  * marked. Matching folds both sides the way the index does, so "equipe" marks "Équipe".
  */
@@ -14,7 +26,7 @@ export function snippetOf(text: string, q: ParsedQuery): Snippet {
   const wanted = [...q.words, ...q.phrases.flat()];
   const isHit = (w: string) => {
     const f = foldForSearch(w);
-    return wanted.some((x) => f.startsWith(x));
+    return wanted.some((x) => f.startsWith(x) || sameStem(f, x));
   };
   const first = Math.max(
     0,
