@@ -11,5 +11,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     teardownTimeout: 120_000,
+    // A browser on a busy two-core machine can take more than the default second to show what it
+    // fetched; a poll that never succeeds still fails, ten seconds later.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
