@@ -5,7 +5,7 @@
  * the totals of both are printed as the very last line, `N passed, N failed`, which CI reads.
  * Exits non-zero when anything failed or when no test ran at all.
  *
- * Each run has a wall-clock limit (TEST_RUN_MINUTES, default 10 for the integration run and 5 for
+ * Each run has a wall-clock limit (TEST_RUN_MINUTES, default 10 for the integration run and 8 for
  * the browser run): a test that hangs with its event loop busy never reaches Vitest's own timeouts,
  * and CI must end anyway. A stopped run is counted from what had finished, plus one failure for
  * each file that had not.
@@ -177,7 +177,7 @@ if (e2eFiles.length === 0) {
     add({ passed: 0, failed: 1 });
   } else {
     console.log('[test] end-to-end suites: vitest run --config vitest.e2e.config.ts');
-    add(await vitest('e2e', ['--config', 'vitest.e2e.config.ts'], 'vitest-e2e', limitMinutes(5) * 60_000));
+    add(await vitest('e2e', ['--config', 'vitest.e2e.config.ts'], 'vitest-e2e', limitMinutes(8) * 60_000));
   }
 }
 
