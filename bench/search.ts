@@ -125,9 +125,8 @@ export async function run(): Promise<void> {
         );
       return;
     }
-    return sql`select id from search_docs where tsv @@ ${toTsquery(parsed)} order by ts_rank(tsv, ${toTsquery(parsed)}) desc limit ${PAGE}`.execute(
-      db,
-    );
+    const words = toTsquery(parsed);
+    return sql`select id from search_docs where tsv @@ ${words} order by ts_rank(tsv, ${words}) desc limit ${PAGE}`.execute(db);
   };
 
   const t = { filtered: [] as number[], unfiltered: [] as number[], newest: [] as number[], every: [] as number[] };

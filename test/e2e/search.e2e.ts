@@ -101,7 +101,7 @@ describe('search in the browser', () => {
     await box.press('Enter');
     await a.page.waitForURL((u) => u.pathname === '/search' && u.searchParams.get('q') === 'kookaburra');
     const results = a.page.getByTestId('search-result');
-    await expect.poll(() => results.count(), 'both kookaburras, from the top bar').toBe(2);
+    await expect.poll(() => results.count(), { message: 'both kookaburras, from the top bar' }).toBe(2);
 
     // From: Zoë, picked by name with the keyboard; then the past week still holds her message.
     const from = a.page.getByRole('combobox', { name: 'From' });
@@ -118,13 +118,13 @@ describe('search in the browser', () => {
     await expect.poll(() => results.count()).toBe(1);
     await check(a.page, 'search-filters-1440-en', WIDE.width);
     await a.page.getByRole('button', { name: 'Show results from anyone, not only Zoë Zimmermann' }).click();
-    await expect.poll(() => results.count(), 'both again, from anyone').toBe(2);
+    await expect.poll(() => results.count(), { message: 'both again, from anyone' }).toBe(2);
     expect(a.errors).toEqual([]);
     await a.ctx.close();
 
     const b = await open(zoe, PHONE, 'fr-FR');
     await b.page.goto(address('/search?q=kookaburra'));
-    await expect.poll(() => b.page.getByTestId('search-result').count(), 'both, for Zoë on a phone').toBe(2);
+    await expect.poll(() => b.page.getByTestId('search-result').count(), { message: 'both, for Zoë on a phone' }).toBe(2);
     await check(b.page, 'search-filters-360-fr', PHONE.width);
     await b.ctx.close();
   });

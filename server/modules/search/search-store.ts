@@ -1,4 +1,4 @@
-import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import type { Dialect, Executor } from '../../db/index.js';
 import type { Database } from '../../db/schema.js';
 import { myConversations, type ChatViewer } from '../../policies/chat.js';
@@ -100,6 +100,12 @@ function narrowedBy(o: SearchFilters): Expression<SqlBool> {
   return parts.length > 0 ? eb.and(parts) : sql<SqlBool>`1 = 1`;
 }
 
+/** Documents at or below (or strictly below) the ceiling, by the engine's own id column. */
+function idBound(column: RawBuilder<unknown>, below: { ceiling: number | null; inclusive: boolean }): RawBuilder<unknown> {
+  if (below.ceiling === null) return sql`1 = 1`;
+  return below.inclusive ? sql`${column} <= ${below.ceiling}` : sql`${column} < ${below.ceiling}`;
+}
+
 /** PostgreSQL: past this many matches a word is common enough to walk the ids backwards (see newestMatches). */
 const COMMON_MATCHES = 5_000;
 
@@ -136,13 +142,9 @@ export async function newestMatches(
     // Narrowed: the places as `#` lexemes beside the words (migration 0014), one GIN match. The family
     // is a column test, which its own id index answers when the walk goes backwards by id.
     const family = walk.family === 'chat' ? sql`search_docs.conversation_id is not null` : sql`search_docs.conversation_id is null`;
-    const words = walk.scopes ? sql`(${toTsquery(q)} && ${placesTsquery(walk.scopes)}::tsquery)` : toTsquery(q);
-    const bound =
-      below.ceiling === null
-        ? sql`true`
-        : below.inclusive
-          ? sql`search_docs.id <= ${below.ceiling}`
-          : sql`search_docs.id < ${below.ceiling}`;
+    const wordsQuery = toTsquery(q);
+    const words = walk.scopes ? sql`(${wordsQuery} && ${placesTsquery(walk.scopes)}::tsquery)` : wordsQuery;
+    const bound = idBound(sql`search_docs.id`, below);
     const match = sql`search_docs.tsv @@ ${words} and ${family} and ${bound}`;
     // Two ways to get the newest matches, and PostgreSQL cannot tell which is cheap: its estimate
     // for a word it has no statistics on is a thousand rows. Walking the family's ids backwards,
@@ -156,15 +158,14 @@ export async function newestMatches(
     // `id + 0` hides the order from the id indexes, which keeps the GIN plan.
     const order = common ? sql`search_docs.id desc` : sql`search_docs.id + 0 desc`;
     const { rows } = await sql<{ id: string; rank: number }>`
-      select search_docs.id, ts_rank(search_docs.tsv, ${toTsquery(q)}) as rank from search_docs ${joins}
+      select search_docs.id, ts_rank(search_docs.tsv, ${wordsQuery}) as rank from search_docs ${joins}
       where ${match} and ${permitted} order by ${order} limit ${take}`.execute(db);
     return rows.map((r) => ({ id: Number(r.id), rank: Number(r.rank) }));
   }
   // SQLite: the feed and chat have an FTS5 index each (migration 0013), with the places as a column;
   // the cross join keeps FTS5 the outer loop, walking its match by rowid, newest first.
   const fts = sql.raw(walk.family === 'chat' ? 'search_chat_fts' : 'search_fts');
-  const bound =
-    below.ceiling === null ? sql`1 = 1` : below.inclusive ? sql`${fts}.rowid <= ${below.ceiling}` : sql`${fts}.rowid < ${below.ceiling}`;
+  const bound = idBound(sql`${fts}.rowid`, below);
   // Ranked in rank.ts, from the words it already has to hand (why: see there).
   const { rows } = await sql<RankableDoc>`
     select search_docs.id, search_docs.title, search_docs.body from ${fts} cross join search_docs on search_docs.id = ${fts}.rowid ${joins}
