@@ -20,6 +20,7 @@ import { SessionCache } from './http/session-cache.js';
 import { installWebApp } from './http/web-app.js';
 import { createMailSender, MAIL_JOB, type MailMessage } from './jobs/mail.js';
 import { JobRunner } from './jobs/queue.js';
+import { SecretBox } from './lib/secrets.js';
 import { DiskBlobStore } from './lib/blobs.js';
 import { SignInLimits } from './lib/rate-limits.js';
 import { PublicUrls } from './lib/urls.js';
@@ -112,6 +113,7 @@ export async function buildServer(config: Config, opts: BuildOptions = {}): Prom
     }),
     redis,
     sessionCache: new SessionCache(),
+    secrets: SecretBox.fromConfig({ encryptionKey: config.encryptionKey, dataDir: config.dataDir }),
   };
   const sendMail = createMailSender(config, log);
   jobs.register(MAIL_JOB, (payload) => sendMail(payload as MailMessage));

@@ -36,6 +36,7 @@ const envSchema = z.object({
   JOB_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1000),
   NOTIFY_INLINE_LIMIT: z.coerce.number().int().min(1).default(200),
   CHAT_SEND_LIMIT: z.coerce.number().int().min(1).default(30),
+  ENCRYPTION_KEY: z.string().min(16, 'at least 16 characters').optional(),
   REALTIME_HEARTBEAT_MS: z.coerce.number().int().min(1000).default(30_000),
 });
 
@@ -71,6 +72,8 @@ export interface Config {
   /** Chat messages one person may send per 10 seconds (all their devices and the server's processes together). */
   chatSendLimit: number;
   realtimeHeartbeatMs: number;
+  /** Key for secrets stored encrypted (lib/secrets.ts); unset: a key file in the data folder. */
+  encryptionKey: string | undefined;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -98,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlMs: e.SESSION_DAYS * 86_400_000,
     eventRetentionMs: e.EVENT_RETENTION_HOURS * 3_600_000,
     realtimeHeartbeatMs: e.REALTIME_HEARTBEAT_MS,
+    encryptionKey: e.ENCRYPTION_KEY || undefined,
     bodyLimit: e.BODY_LIMIT_BYTES,
     uploadLimit: e.UPLOAD_LIMIT_BYTES,
     signInLimitPerIp: e.SIGNIN_LIMIT_PER_IP,

@@ -8,6 +8,7 @@ import type { SessionCache } from './http/session-cache.js';
 import type { JobRunner } from './jobs/queue.js';
 import type { BlobStore } from './lib/blobs.js';
 import type { SignInLimits } from './lib/rate-limits.js';
+import type { SecretBox } from './lib/secrets.js';
 import type { PublicUrls } from './lib/urls.js';
 import type { EventBus } from './realtime/bus.js';
 
@@ -25,6 +26,8 @@ export interface AppContext {
   redis: Redis | undefined;
   /** Recently used sessions; revocations drop them on every process through the bus. */
   sessionCache: SessionCache;
+  /** Encrypts secrets the server must read back (lib/secrets.ts). */
+  secrets: SecretBox;
 }
 
 /**

@@ -43,6 +43,9 @@ function personRow(orgId: string, name: string, managerId: string | null, manage
     location_key: null,
     skills_key: '|',
     last_active_at: null,
+    username: null,
+    frontline: 0,
+    terms_accepted_at: null,
   };
   return Object.assign(row, derivedColumns(row, managerName));
 }

@@ -11,6 +11,7 @@ import type {
   ConversationsTable,
   PresenceDevicesTable,
 } from './schema-chat.js';
+import type { IdentityDatabase } from './schema-identity.js';
 import type {
   AnnouncementSeenTable,
   AttachmentsTable,
@@ -38,6 +39,7 @@ import type {
 
 export * from './schema-social.js';
 export * from './schema-chat.js';
+export * from './schema-identity.js';
 
 export type Role = 'owner' | 'admin' | 'member' | 'guest';
 export type PersonStatus = 'active' | 'deactivated';
@@ -84,6 +86,12 @@ export interface PeopleTable {
   skills_key: string;
   /** When the person was last seen active on any device (migration 0010_chat). */
   last_active_at: number | null;
+  /** Sign-in handle for staff without e-mail, lower-cased, unique in the company (migration 0015). */
+  username: string | null;
+  /** 1: limited to the company's working hours when those are on (migration 0015). */
+  frontline: number;
+  /** When the usage terms were last accepted (migration 0015). */
+  terms_accepted_at: number | null;
 }
 
 /** How a person proves who they are. Kept apart from people so SSO, SCIM, codes can be added. */
@@ -132,11 +140,13 @@ export interface OneTimeTokensTable {
   id: string;
   org_id: string;
   person_id: string;
-  purpose: 'password_reset' | 'sign_in_handoff';
+  purpose: 'password_reset' | 'sign_in_handoff' | 'sign_in_challenge';
   token_hash: string;
   expires_at: number;
   used_at: number | null;
   created_at: number;
+  /** JSON state carried by the token (migration 0015), e.g. the steps a sign-in passed. */
+  data: string | null;
 }
 
 export interface FilesTable {
@@ -212,7 +222,8 @@ export interface JobsTable {
   updated_at: number;
 }
 
-export interface Database {
+/** Each area's tables are declared beside it (schema-*.ts) and joined here. */
+export interface Database extends IdentityDatabase {
   orgs: OrgsTable;
   people: PeopleTable;
   credentials: CredentialsTable;

@@ -75,6 +75,9 @@ export async function bulkPeople(t: TestServer, orgId: string, count: number, pr
       location_key: null,
       skills_key: '||',
       last_active_at: null,
+    username: null,
+    frontline: 0,
+    terms_accepted_at: null,
     };
   });
   for (let i = 0; i < rows.length; i += 500)

@@ -13,6 +13,7 @@ import * as m0011 from './0011_event_seqs.js';
 import * as m0012 from './0012_search.js';
 import * as m0013 from './0013_search_scopes.js';
 import * as m0014 from './0014_search_languages.js';
+import * as m0015 from './0015_identity.js';
 
 /** Every migration, in order. Names are stable forever once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012_search': m0012,
   '0013_search_scopes': m0013,
   '0014_search_languages': m0014,
+  '0015_identity': m0015,
 };

@@ -30,7 +30,17 @@ export interface NewPerson {
   locale?: string | null;
   title?: string | null;
   department?: string | null;
+  location?: string | null;
+  phone?: string | null;
+  employeeId?: string | null;
+  /** Lower-cased by the caller (normalizeUsername). */
+  username?: string | null;
+  frontline?: boolean;
+  managerId?: string | null;
 }
+
+/** Usernames are matched without regard to case or surrounding spaces. */
+export const normalizeUsername = (username: string): string => username.trim().toLowerCase();
 
 /** How a skill is matched by the directory's filter: folded, and never containing the `|` separator. */
 export const skillKey = (skill: string): string => foldForSearch(skill).replace(/\|/g, ' ');
@@ -86,20 +96,24 @@ export async function insertPerson(db: Executor, p: NewPerson): Promise<PeopleTa
     search_text: '',
     created_at: now,
     updated_at: now,
-    location: null,
-    phone: null,
+    location: p.location ?? null,
+    phone: p.phone ?? null,
     about: null,
     skills: '[]',
-    manager_id: null,
-    employee_id: null,
+    manager_id: p.managerId ?? null,
+    employee_id: p.employeeId ?? null,
     name_key: '',
     title_key: null,
     department_key: null,
     location_key: null,
     skills_key: '|',
     last_active_at: null,
+    username: p.username ?? null,
+    frontline: p.frontline ? 1 : 0,
+    terms_accepted_at: null,
   };
-  Object.assign(row, derivedColumns(row, null));
+  const manager = row.manager_id ? await findPerson(db, row.org_id, row.manager_id) : undefined;
+  Object.assign(row, derivedColumns(row, manager?.display_name ?? null));
   await db.insertInto('people').values(row).execute();
   return row;
 }
@@ -120,6 +134,10 @@ export type PersonChanges = Partial<
     | 'skills'
     | 'manager_id'
     | 'employee_id'
+    | 'email'
+    | 'username'
+    | 'frontline'
+    | 'terms_accepted_at'
   >
 >;
 
@@ -129,6 +147,7 @@ export type PersonChanges = Partial<
  */
 export async function updatePerson(db: Executor, current: PeopleTable, changes: PersonChanges): Promise<PeopleTable> {
   const next: PeopleTable = { ...current, ...changes, updated_at: Date.now() };
+  if (changes.email !== undefined) next.email_normalized = next.email ? normalizeEmail(next.email) : null;
   const manager = next.manager_id ? await findPerson(db, next.org_id, next.manager_id) : undefined;
   Object.assign(next, derivedColumns(next, manager?.display_name ?? null));
   const { id, org_id, created_at, ...columns } = next;

@@ -37,6 +37,7 @@ import {
   insertProfileField,
   isFollowing,
   listProfileFields,
+  CHAIN_LIMIT_FOR_CYCLES,
   managerChain,
   MAX_PROFILE_FIELDS,
   updateProfileField,
@@ -45,8 +46,6 @@ import {
 
 /** The org chart shows at most this many managers above a person. */
 export const CHAIN_LIMIT = 50;
-/** Cycle checks walk the whole chain; this only bounds the walk should data ever be damaged. */
-const CYCLE_WALK_LIMIT = 100_000;
 
 export function toSummary(p: PeopleTable): PersonSummary {
   const { id, displayName, title, department, photoUrl, status } = toPerson(p);
@@ -79,7 +78,7 @@ export function adminUpdateProfile(
         const problem = managerProblem(target, manager);
         if (problem) throw badInput('managerId', problem);
         // The company's lock is held, so no other change to the chain can slip in between.
-        const above = await managerChain(trx, actor.org_id, input.managerId, CYCLE_WALK_LIMIT);
+        const above = await managerChain(trx, actor.org_id, input.managerId, CHAIN_LIMIT_FOR_CYCLES);
         if (above.some((p) => p.id === target.id)) {
           throw conflict('manager_cycle', `${target.display_name} is above this manager in the org chart.`, 'managerId');
         }

@@ -85,6 +85,9 @@ export async function directoryFacets(db: Executor, scope: PeopleScope): Promise
  * (org_id, manager_id) index: `depth` 1 is the manager. Stops after `maxDepth` steps, so even
  * damaged data could not make it loop.
  */
+/** Cycle checks walk the whole chain; this only bounds the walk should data ever be damaged. */
+export const CHAIN_LIMIT_FOR_CYCLES = 100_000;
+
 export async function managerChain(db: Executor, orgId: string, personId: string, maxDepth: number): Promise<PeopleTable[]> {
   const rows = await db
     .withRecursive('chain(id, manager_id, depth)', (qb) =>
