@@ -96,7 +96,24 @@ export const signUpResultSchema = z.object({ org: orgSchema, continueUrl: z.stri
 
 export const slugCheckSchema = z.object({ slug: z.string(), available: z.boolean(), reason: z.string().nullable() });
 
-export const signInInputSchema = z.object({ email: emailSchema, password: z.string().min(1).max(256) }).strict();
+/** `login` is an e-mail, a username or an employee id; `email` is its older name, still accepted. */
+export const signInInputSchema = z
+  .object({
+    login: z.string().trim().min(1, 'is required').max(254, 'must be at most 254 characters').optional(),
+    email: z.string().trim().min(1, 'is required').max(254, 'must be at most 254 characters').optional(),
+    // Optional here only so that a body missing both names both (a failed object skips the check below).
+    password: z.string().min(1, 'is required').max(256).optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.login === undefined && v.email === undefined) ctx.addIssue({ code: 'custom', message: 'is required', path: ['login'] });
+    if (v.password === undefined) ctx.addIssue({ code: 'custom', message: 'is required', path: ['password'] });
+  });
+/** A sign-in that needs one more step: post the step's answer with `challenge` (10 minutes, once). */
+export const signInStepSchema = z.object({
+  step: z.enum(['totp', 'totp_setup', 'terms']),
+  challenge: z.string(),
+});
 export const findCompanyInputSchema = z.object({ email: emailSchema }).strict();
 export const resetRequestInputSchema = z.object({ email: emailSchema }).strict();
 export const resetCompleteInputSchema = z.object({ token: z.string().min(10).max(200), password: passwordSchema }).strict();

@@ -95,3 +95,106 @@ export const auditQuerySchema = z
   })
   .strict();
 export const auditExportQuerySchema = auditQuerySchema.omit({ cursor: true, limit: true });
+
+// Sign-in steps (server/modules/identity/sign-in-routes.ts).
+const challenge = z.string().min(10, 'is not a sign-in challenge').max(200, 'is not a sign-in challenge');
+export const challengeQuerySchema = z.object({ challenge }).strict();
+export const challengeInfoSchema = z.object({
+  step: z.enum(['totp', 'totp_setup', 'terms']),
+  displayName: z.string(),
+  /** The usage terms to accept, when that is the step. */
+  terms: z.string().nullable(),
+  rememberDeviceDays: z.number(),
+});
+export const totpStepInputSchema = z
+  .object({
+    challenge,
+    code: z.string().trim().min(1, 'is required').max(20).optional(),
+    recoveryCode: z.string().trim().min(1, 'is required').max(40).optional(),
+    rememberDevice: z.boolean().optional(),
+  })
+  .strict()
+  .refine((v) => v.code !== undefined || v.recoveryCode !== undefined, { message: 'is required', path: ['code'] });
+export const totpEnrollmentSchema = z.object({ secret: z.string(), otpauthUri: z.string(), qrSvg: z.string() });
+export const termsStepInputSchema = z.object({ challenge, accept: z.literal(true, 'must be true to continue') }).strict();
+/** Shown once, after a second factor is set up. */
+export const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) });
+
+// Access codes.
+export const accessCodeInputSchema = z.object({ code: z.string().trim().min(1, 'is required').max(40) }).strict();
+export const accessCodeClaimSchema = z
+  .object({
+    code: z.string().trim().min(1, 'is required').max(40),
+    password: z.string().min(10, 'must be at least 10 characters').max(256, 'must be at most 256 characters'),
+  })
+  .strict();
+export const accessCodeCheckSchema = z.object({ displayName: z.string(), login: z.string(), next: z.enum(['password', 'sso']) });
+export const issueAccessCodesSchema = z
+  .object({ personIds: z.array(z.uuid('must be an id')).min(1, 'needs at least one person').max(500) })
+  .strict();
+export const issuedAccessCodeSchema = z.object({
+  personId: z.string(),
+  displayName: z.string(),
+  login: z.string(),
+  code: z.string(),
+  expiresAt: z.string(),
+  claimUrl: z.string(),
+});
+export const accessCodeItemSchema = z.object({
+  id: z.string(),
+  person: z.object({ id: z.string(), displayName: z.string(), login: z.string() }),
+  status: z.enum(['active', 'used', 'expired', 'revoked']),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  usedAt: z.string().nullable(),
+});
+export const accessCodesQuerySchema = z
+  .object({
+    personId: z.uuid('must be an id').optional(),
+    cursor: z.string().max(500).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .strict();
+export const accessCodeSheetSchema = z
+  .object({
+    format: z.enum(['pdf', 'csv']),
+    codes: z
+      .array(z.object({ personId: z.uuid('must be an id'), code: z.string().max(40) }).strict())
+      .min(1, 'needs at least one code')
+      .max(500),
+  })
+  .strict();
+
+/** An admin adds someone directly, e.g. staff without e-mail who will get an access code. */
+export const createPersonSchema = z
+  .object({
+    displayName: z.string().trim().min(1, 'is required').max(200),
+    email: z.string().trim().max(254).pipe(z.email('must be a valid e-mail address')).optional(),
+    username: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9][a-z0-9._@-]{1,63}$/, 'must be 2 to 64 letters, digits, dots, dashes, underscores or @')
+      .optional(),
+    employeeId: z.string().trim().min(1).max(64).optional(),
+    title: z.string().trim().max(200).optional(),
+    department: z.string().trim().max(200).optional(),
+    location: z.string().trim().max(100).optional(),
+    managerId: z.uuid('must be an id').optional(),
+    role: z.enum(['member', 'admin', 'guest']).optional(),
+    frontline: z.boolean().optional(),
+  })
+  .strict()
+  .refine((v) => v.email || v.username || v.employeeId, {
+    message: 'needs an e-mail, a username or an employee id to sign in with',
+    path: ['username'],
+  });
+
+// My second factor (server/modules/identity/two-factor-routes.ts).
+export const twoFactorStatusSchema = z.object({
+  enabled: z.boolean(),
+  required: z.boolean(),
+  recoveryCodesLeft: z.number(),
+  rememberedDevices: z.number(),
+});
+export const totpCodeInputSchema = z.object({ code: z.string().trim().min(1, 'is required').max(20) }).strict();

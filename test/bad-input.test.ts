@@ -155,6 +155,35 @@ const ENDPOINTS: Array<{ method: string; path: string; body?: Record<string, unk
   { method: 'GET', path: '/api/v1/search/typeahead?q=co', query: true, session: true },
   // Presence (server/modules/presence).
   { method: 'GET', path: `/api/v1/presence?ids=${SOME_ID}`, query: true, session: true },
+  // Sign-in steps, access codes, second factor (server/modules/identity).
+  { method: 'GET', path: `/api/v1/auth/sign-in/challenge?challenge=${SOME_TOKEN}`, query: true, session: false },
+  { method: 'POST', path: '/api/v1/auth/sign-in/totp-setup', body: { challenge: SOME_TOKEN }, session: false },
+  { method: 'POST', path: '/api/v1/auth/sign-in/totp', body: { challenge: SOME_TOKEN, code: '123456' }, session: false },
+  { method: 'POST', path: '/api/v1/auth/sign-in/terms', body: { challenge: SOME_TOKEN, accept: true }, session: false },
+  { method: 'POST', path: '/api/v1/auth/access-code/check', body: { code: 'ABCD-EFGH-JKMN' }, session: false },
+  { method: 'POST', path: '/api/v1/auth/access-code/claim', body: { code: 'ABCD-EFGH-JKMN', password: PASSWORD }, session: false },
+  { method: 'GET', path: '/api/v1/me/two-factor', session: true },
+  { method: 'POST', path: '/api/v1/me/two-factor/setup', session: true },
+  { method: 'POST', path: '/api/v1/me/two-factor/confirm', body: { code: '123456' }, session: true },
+  { method: 'POST', path: '/api/v1/me/two-factor/recovery-codes', body: { code: '123456' }, session: true },
+  { method: 'POST', path: '/api/v1/me/two-factor/disable', body: { code: '123456' }, session: true },
+  { method: 'DELETE', path: '/api/v1/me/remembered-devices', session: true },
+  { method: 'POST', path: `/api/v1/admin/people/${SOME_ID}/two-factor/reset`, session: true },
+  { method: 'GET', path: '/api/v1/admin/identity-settings', session: true },
+  { method: 'PATCH', path: '/api/v1/admin/identity-settings', body: { rememberDeviceDays: 7 }, session: true },
+  { method: 'POST', path: '/api/v1/admin/people', body: { displayName: 'Ana', username: 'ana' }, session: true },
+  { method: 'POST', path: '/api/v1/admin/access-codes', body: { personIds: [SOME_ID] }, session: true },
+  { method: 'GET', path: '/api/v1/admin/access-codes?limit=5', query: true, session: true },
+  { method: 'DELETE', path: `/api/v1/admin/access-codes/${SOME_ID}`, session: true },
+  {
+    method: 'POST',
+    path: '/api/v1/admin/access-codes/sheet',
+    body: { format: 'csv', codes: [{ personId: SOME_ID, code: 'ABCD-EFGH-JKMN' }] },
+    session: true,
+  },
+  // Audit log (server/modules/audit).
+  { method: 'GET', path: '/api/v1/admin/audit-log?limit=5', query: true, session: true },
+  { method: 'GET', path: '/api/v1/admin/audit-log/export?action=auth', query: true, session: true },
 ];
 
 /** The route pattern of a concrete path from the table, to compare with what the server registered. */

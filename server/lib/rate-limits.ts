@@ -10,6 +10,8 @@ export class SignInLimits {
   private readonly perIp: RateLimiterAbstract;
   private readonly perAccount: RateLimiterAbstract;
   private readonly resetsPerAccount: RateLimiterAbstract;
+  private readonly guessFailures: RateLimiterAbstract;
+  private readonly guessBudget: number;
 
   constructor(opts: { perIp: number; perAccount: number; redis?: Redis | undefined; prefix: string }) {
     const make = (points: number, keyPrefix: string, duration = 900): RateLimiterAbstract =>
@@ -20,6 +22,8 @@ export class SignInLimits {
     this.perAccount = make(opts.perAccount, 'signin-account');
     // Reset mails: a few an hour per address, so the form cannot be used to flood someone's inbox.
     this.resetsPerAccount = make(5, 'reset-account', 3600);
+    this.guessBudget = opts.perAccount;
+    this.guessFailures = make(opts.perAccount, 'guess-failures');
   }
 
   /** Counts one attempt; throws 429 with the wait when either budget is spent. */
@@ -30,6 +34,25 @@ export class SignInLimits {
   /** Counts one password-reset request against the address's and the account's budgets. */
   async consumeReset(ip: string, accountKey: string): Promise<void> {
     await Promise.all([take(this.perIp, ip), take(this.resetsPerAccount, accountKey, 'password reset requests')]);
+  }
+
+  /**
+   * Guesses at short secrets (access codes, authenticator codes) count only when wrong, so a whole
+   * shop onboarding from one address is not slowed, while guessing is: `keys` are e.g. the address
+   * and the person. Throws 429 once any key has used its budget of failures.
+   */
+  async assertGuessesLeft(keys: string[]): Promise<void> {
+    for (const key of keys) {
+      const res = await this.guessFailures.get(key);
+      if (res && res.consumedPoints >= this.guessBudget) {
+        const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+        throw new AppError(429, 'too_many_attempts', `Too many wrong codes. Try again in ${seconds} s.`, { retryAfterSeconds: seconds });
+      }
+    }
+  }
+
+  async countWrongGuess(keys: string[]): Promise<void> {
+    for (const key of keys) await this.guessFailures.penalty(key, 1);
   }
 
   /** A successful sign-in forgives that account's failures (not the address's). */

@@ -9,6 +9,7 @@ import {
   sessionInfoSchema,
   sessionItemSchema,
   signInInputSchema,
+  signInStepSchema,
 } from '../../../protocol/api.js';
 import type { AppContext } from '../../context.js';
 import { notFound, unauthenticated } from '../../errors.js';
@@ -20,6 +21,7 @@ import { iso } from '../people/present.js';
 import { changePassword, completePasswordReset, requestPasswordReset, signIn } from './service.js';
 import { clearSessionCookie, revokeSessions, sessionInfo, signedIn, signOutSession } from './sessions.js';
 import { inTx } from '../../context.js';
+import { personActor, recordAudit } from '../audit/record.js';
 
 export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = zodApp(app);
@@ -42,15 +44,16 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       schema: {
         tags,
-        summary: 'Sign in with e-mail and password',
+        summary: 'Sign in with an e-mail, username or employee id and a password; 202 when a step remains (second factor, terms)',
         body: signInInputSchema,
-        response: responses({ 200: sessionInfoSchema }),
+        response: responses({ 200: sessionInfoSchema, 202: signInStepSchema }),
       },
     },
     async (req, reply) => {
       const org = requireOrg(req);
-      const { person, session } = await signIn(ctx, org, req.body, req);
-      return signedIn(ctx, reply, org, person, session);
+      const outcome = await signIn(ctx, org, req.body, req, reply);
+      if (outcome.signedIn) return outcome.info;
+      return reply.code(202).send({ step: outcome.step, challenge: outcome.challenge });
     },
   );
 
@@ -60,6 +63,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req, reply) => {
       const v = requireViewer(req);
       await signOutSession(ctx, v.org.id, v.person.id, v.sessionId);
+      await recordAudit(ctx.db, { orgId: v.org.id, actor: personActor(v.person), action: 'auth.sign_out', ip: req.ip });
       clearSessionCookie(ctx, reply);
       return reply.code(204).send(null);
     },

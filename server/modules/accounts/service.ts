@@ -1,11 +1,14 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { inTx, type AppContext } from '../../context.js';
 import type { Executor } from '../../db/index.js';
 import type { OrgsTable, PeopleTable } from '../../db/schema.js';
 import { AppError, badInput } from '../../errors.js';
 import { queueMail } from '../../jobs/mail.js';
 import { hashToken, newId, newToken } from '../../lib/ids.js';
-import { findPersonByEmail, normalizeEmail } from '../people/store.js';
+import { findPersonByEmail, normalizeEmail, normalizeUsername } from '../people/store.js';
+import { personActor, recordAudit, systemActor } from '../audit/record.js';
+import { continueSignIn, type SignInOutcome } from '../identity/sign-in-flow.js';
+import { readIdentitySettings } from '../identity/settings.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { createSession, revokeSessions, type NewSession } from './sessions.js';
 
@@ -38,15 +41,50 @@ export async function setPassword(db: Executor, person: PeopleTable, password: s
   }
 }
 
+/** The person a sign-in name points at: an e-mail, else a username, else an employee id. */
+export async function findPersonByLogin(db: Executor, orgId: string, login: string): Promise<PeopleTable | undefined> {
+  const trimmed = login.trim();
+  if (trimmed.includes('@')) {
+    const byEmail = await findPersonByEmail(db, orgId, trimmed);
+    if (byEmail) return byEmail;
+  }
+  const byUsername = await db
+    .selectFrom('people')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('username', '=', normalizeUsername(trimmed))
+    .executeTakeFirst();
+  if (byUsername) return byUsername;
+  return db.selectFrom('people').selectAll().where('org_id', '=', orgId).where('employee_id', '=', trimmed).executeTakeFirst();
+}
+
+/** Records a refused sign-in: the login tried (not the password), from where and why. */
+export async function auditFailedSignIn(ctx: AppContext, orgId: string, login: string, ip: string, reason: string, method: string) {
+  await recordAudit(ctx.db, {
+    orgId,
+    actor: systemActor('anonymous', login.slice(0, 120)),
+    action: 'auth.sign_in_failed',
+    ip,
+    details: { method, reason },
+  });
+}
+
+/**
+ * Password sign-in by e-mail, username or employee id. The company's policy (SSO enforced,
+ * working hours, second factor, terms) is applied by continueSignIn; when SSO is enforced,
+ * passwords only work for the break-glass owner.
+ */
 export async function signIn(
   ctx: AppContext,
   org: OrgsTable,
-  input: { email: string; password: string },
+  input: { login?: string | undefined; email?: string | undefined; password?: string | undefined },
   req: FastifyRequest,
-): Promise<{ person: PeopleTable; session: NewSession }> {
-  const accountKey = `${org.id}:${normalizeEmail(input.email)}`;
+  reply: FastifyReply,
+): Promise<SignInOutcome> {
+  const login = (input.login ?? input.email ?? '').trim();
+  const accountKey = `${org.id}:${login.toLowerCase()}`;
   await ctx.signInLimits.consume(req.ip, accountKey);
-  const person = await findPersonByEmail(ctx.db, org.id, input.email);
+  const person = await findPersonByLogin(ctx.db, org.id, login);
   const credential = person
     ? await ctx.db
         .selectFrom('credentials')
@@ -55,14 +93,25 @@ export async function signIn(
         .where('kind', '=', 'password')
         .executeTakeFirst()
     : undefined;
-  const ok = await verifyPassword(credential?.secret_hash, input.password);
-  if (!person || !ok) throw new AppError(401, 'invalid_credentials', 'That e-mail and password do not match.', { field: 'password' });
+  const ok = await verifyPassword(credential?.secret_hash, input.password ?? '');
+  if (!person || !ok) {
+    await auditFailedSignIn(ctx, org.id, login, req.ip, 'invalid_credentials', 'password');
+    throw new AppError(401, 'invalid_credentials', 'That sign-in name and password do not match.', { field: 'password' });
+  }
   // Told only to someone who knows the password, so it reveals nothing to a guesser.
-  if (person.status !== 'active')
+  if (person.status !== 'active') {
+    await auditFailedSignIn(ctx, org.id, login, req.ip, 'account_deactivated', 'password');
     throw new AppError(403, 'account_deactivated', 'This account has been deactivated. Ask an admin of your company.');
+  }
+  const settings = await readIdentitySettings(ctx.db, org.id);
+  if (settings.enforceSso && person.id !== settings.breakGlassOwnerId) {
+    await auditFailedSignIn(ctx, org.id, login, req.ip, 'sso_required', 'password');
+    throw new AppError(403, 'sso_required', 'Your company signs in through its single sign-on. Use "Sign in with SSO".', {
+      field: 'login',
+    });
+  }
   await ctx.signInLimits.reset(accountKey);
-  const session = await createSession(ctx, ctx.db, person, req);
-  return { person, session };
+  return continueSignIn(ctx, org, person, 'password', req, reply);
 }
 
 /** Always succeeds from the caller's view, so it cannot be used to find out who has an account. */
@@ -123,6 +172,7 @@ export async function completePasswordReset(
     if (person.status !== 'active') throw new AppError(403, 'account_deactivated', 'This account has been deactivated.');
     await setPassword(trx, person, input.password);
     await revokeSessions(ctx, trx, afterCommit, org.id, { personId: person.id });
+    await recordAudit(trx, { orgId: org.id, actor: personActor(person), action: 'auth.password_reset', ip: req.ip });
     const session = await createSession(ctx, trx, person, req);
     return { person, session };
   });
@@ -145,6 +195,7 @@ export async function changePassword(
   }
   await inTx(ctx, async (trx, afterCommit) => {
     await setPassword(trx, person, input.newPassword);
+    await recordAudit(trx, { orgId: person.org_id, actor: personActor(person), action: 'auth.password_changed' });
     // A changed password ends the other sessions: whoever knew the old one is out.
     await revokeSessions(ctx, trx, afterCommit, person.org_id, { personId: person.id, exceptSessionId: currentSessionId });
   });

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { personActor, personTarget, recordAudit } from '../audit/record.js';
 import type { z } from 'zod';
 import type { acceptInviteInputSchema, inviteLinkInputSchema } from '../../../protocol/api.js';
 import { inTx, type AppContext } from '../../context.js';
@@ -149,6 +150,14 @@ export async function acceptInvite(
       });
       await setPassword(trx, person, input.password);
       await joinCompanyWideGroup(trx, org.id, person.id);
+      await recordAudit(trx, {
+        orgId: org.id,
+        actor: personActor(person),
+        action: 'person.joined',
+        target: personTarget(person),
+        ip: req.ip,
+        details: { via: invite.kind === 'email' ? 'email_invitation' : 'invite_link', role: invite.role },
+      });
       const session = await createSession(ctx, trx, person, req);
       await tellAdminsPersonChanged(ctx, trx, afterCommit, org.id, person.id);
       return { person, session };

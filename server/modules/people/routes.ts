@@ -72,7 +72,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (req) => {
       const v = requireAdmin(req);
-      return toPerson(await changeRole(ctx, v.person, req.params.id, req.body.role));
+      return toPerson(await changeRole(ctx, v.person, req.params.id, req.body.role, req.ip));
     },
   );
 
@@ -88,7 +88,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (req) => {
       const v = requireAdmin(req);
-      return toPerson(await setStatus(ctx, v.person, req.params.id, 'deactivated'));
+      return toPerson(await setStatus(ctx, v.person, req.params.id, 'deactivated', req.ip));
     },
   );
 
@@ -97,7 +97,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags: admin, summary: 'Reactivate a deactivated person', params: idParams, response: responses({ 200: personSchema }) } },
     async (req) => {
       const v = requireAdmin(req);
-      return toPerson(await setStatus(ctx, v.person, req.params.id, 'active'));
+      return toPerson(await setStatus(ctx, v.person, req.params.id, 'active', req.ip));
     },
   );
 }

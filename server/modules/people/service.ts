@@ -9,6 +9,7 @@ import { forgetSessions } from '../../http/request-context.js';
 import { assertCanChangeRole, assertCanSetStatus, canSeePerson, isAdmin } from '../../policies/people.js';
 import { publishToPeople } from '../../realtime/publish.js';
 import { revokeSessions } from '../accounts/sessions.js';
+import { personActor, personTarget, recordAudit } from '../audit/record.js';
 import { toPerson } from './present.js';
 import { countOwners, findPerson, lockPeopleOfOrg, skillsJson, updatePerson, type PersonChanges } from './store.js';
 
@@ -105,13 +106,27 @@ export function setPhoto(ctx: AppContext, me: PeopleTable, fileId: string | null
   });
 }
 
-export function changeRole(ctx: AppContext, actor: PeopleTable, targetId: string, role: Role): Promise<PeopleTable> {
+export function changeRole(
+  ctx: AppContext,
+  actor: PeopleTable,
+  targetId: string,
+  role: Role,
+  ip: string | null = null,
+): Promise<PeopleTable> {
   return inTx(ctx, async (trx, afterCommit) => {
     await lockPeopleOfOrg(trx, ctx.dialect, actor.org_id);
     const target = await findPerson(trx, actor.org_id, targetId);
     if (!target || !isAdmin(actor)) throw notFound('No such person.');
     assertCanChangeRole(actor, target, role);
     if (target.role === role) return target;
+    await recordAudit(trx, {
+      orgId: actor.org_id,
+      actor: personActor(actor),
+      action: 'person.role_changed',
+      target: personTarget(target),
+      ip,
+      details: { from: target.role, to: role },
+    });
     // Demoting a deactivated owner takes no active owner away.
     if (target.role === 'owner' && target.status === 'active' && (await countOwners(trx, actor.org_id)) <= 1) {
       throw new AppError(409, 'last_owner', 'A company needs at least one owner. Make someone else owner first.', { field: 'role' });
@@ -121,7 +136,13 @@ export function changeRole(ctx: AppContext, actor: PeopleTable, targetId: string
 }
 
 /** Deactivation ends every session and closes every socket of that person, on every process. */
-export function setStatus(ctx: AppContext, actor: PeopleTable, targetId: string, status: 'active' | 'deactivated'): Promise<PeopleTable> {
+export function setStatus(
+  ctx: AppContext,
+  actor: PeopleTable,
+  targetId: string,
+  status: 'active' | 'deactivated',
+  ip: string | null = null,
+): Promise<PeopleTable> {
   return inTx(ctx, async (trx, afterCommit) => {
     await lockPeopleOfOrg(trx, ctx.dialect, actor.org_id);
     const target = await findPerson(trx, actor.org_id, targetId);
@@ -132,6 +153,14 @@ export function setStatus(ctx: AppContext, actor: PeopleTable, targetId: string,
       throw new AppError(409, 'last_owner', 'The last owner cannot be deactivated.');
     }
     const next = await applyChange(ctx, trx, afterCommit, target, { status });
+    await recordAudit(trx, {
+      orgId: actor.org_id,
+      actor: personActor(actor),
+      action: status === 'deactivated' ? 'person.deactivated' : 'person.reactivated',
+      target: personTarget(target),
+      ip,
+      details: { via: 'admin' },
+    });
     if (status === 'deactivated') {
       await revokeSessions(ctx, trx, afterCommit, actor.org_id, { personId: target.id });
       afterCommit(() => ctx.bus.publish({ kind: 'disconnect', orgId: actor.org_id, personId: target.id, reason: 'deactivated' }));
