@@ -14,7 +14,8 @@ export interface Res<T = any> {
  * set-up is needed for <slug>.localhost.
  */
 export class Client {
-  cookie: string | null = null;
+  /** Cookies by name, as a browser keeps them for this host (session, remembered device, …). */
+  private readonly jar = new Map<string, string>();
   csrf: string | null = null;
   session: SessionInfo | null = null;
 
@@ -22,6 +23,19 @@ export class Client {
     readonly port: number,
     readonly host: string,
   ) {}
+
+  /** The Cookie header this browser sends, or null without cookies; setting it replaces the jar. */
+  get cookie(): string | null {
+    return this.jar.size ? [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ') : null;
+  }
+
+  set cookie(header: string | null) {
+    this.jar.clear();
+    for (const part of (header ?? '').split(';')) {
+      const at = part.indexOf('=');
+      if (at > 0) this.jar.set(part.slice(0, at).trim(), part.slice(at + 1).trim());
+    }
+  }
 
   /** A client for the same host with no cookie (another browser). */
   fresh(): Client {
@@ -42,9 +56,12 @@ export class Client {
     const setCookie = res.headers['set-cookie'];
     for (const c of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
       const [pair] = c.split(';');
-      if (!pair) continue;
+      if (!pair || pair.indexOf('=') <= 0) continue;
+      const name = pair.slice(0, pair.indexOf('=')).trim();
       const value = pair.slice(pair.indexOf('=') + 1);
-      this.cookie = value ? pair : null;
+      // An emptied cookie (or one already expired) is how a server deletes it.
+      if (value && !/max-age=0\b|expires=thu, 01 jan 1970/i.test(c)) this.jar.set(name, value);
+      else this.jar.delete(name);
     }
     const text = await res.body.text();
     const type = String(res.headers['content-type'] ?? '');

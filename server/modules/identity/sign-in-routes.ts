@@ -90,7 +90,8 @@ export function signInStepRoutes(app: FastifyInstance, ctx: AppContext): void {
       const org = requireOrg(req);
       const ch = await readChallenge(ctx, org, req.body.challenge);
       const person = ch.person;
-      const keys = [`totp:${person.id}`, `totp-ip:${req.ip}`];
+      // Per person: the challenge already needed their password, so guessing targets one account.
+      const keys = [`totp:${person.id}`];
       await ctx.signInLimits.assertGuessesLeft(keys);
       const enrolled = await hasConfirmedTotp(ctx.db, person.id);
       let ok = false;
