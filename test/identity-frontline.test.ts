@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from './support/client.js';
 import { DIALECTS } from './support/databases.js';
-import { addPerson, PASSWORD, signUpCompany, type Company } from './support/factories.js';
+import { addPerson, signUpCompany, type Company } from './support/factories.js';
 import { expectProblem, problemFields } from './support/http.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
