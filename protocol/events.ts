@@ -106,6 +106,8 @@ export type ClientFrame = z.infer<typeof clientFrameSchema>;
 /** WebSocket close codes with a meaning for the client. */
 export const CloseCodes = {
   signedOut: 4001,
+  /** Frontline access is limited to working hours and they are over; reconnecting is refused until they start. */
+  outsideWorkingHours: 4003,
   /** The client fell too far behind; reconnect with the last seq seen. */
   tooSlow: 4008,
   /** The server is restarting; reconnect shortly. */

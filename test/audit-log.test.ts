@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client } from './support/client.js';
+import type { Client, Res } from './support/client.js';
 import { DIALECTS } from './support/databases.js';
 import { addPerson, PASSWORD, signUpCompany, type Company } from './support/factories.js';
 import { expectProblem } from './support/http.js';
@@ -98,7 +98,7 @@ describe.each(DIALECTS)('audit log on %s', (dialect) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await acme.owner.get(`/api/v1/admin/audit-log?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const res: Res = await acme.owner.get(`/api/v1/admin/audit-log?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
       seen.push(...(res.body.items as Entry[]).map((e) => e.id));
       cursor = res.body.nextCursor;
     } while (cursor);

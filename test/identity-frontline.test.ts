@@ -23,7 +23,10 @@ describe.each(DIALECTS)('frontline access without e-mail on %s', (dialect) => {
   let member: Client & { personId: string };
 
   beforeAll(async () => {
-    t = await startTestServer({ dialect, env: { SIGNIN_LIMIT_PER_IP: '10000', SIGNIN_LIMIT_PER_ACCOUNT: '5', TRUST_PROXY: 'true' } });
+    t = await startTestServer({
+      dialect,
+      env: { SIGNIN_LIMIT_PER_IP: '10000', SIGNIN_LIMIT_PER_ACCOUNT: '5', TRUST_PROXY: 'true', REALTIME_HEARTBEAT_MS: '1000' },
+    });
     acme = await signUpCompany(t);
     member = await addPerson(t, acme, { name: 'Mia Member' });
   });
@@ -231,6 +234,8 @@ describe.each(DIALECTS)('frontline access without e-mail on %s', (dialect) => {
     const [issued] = await issue([p.id]);
     const phone = t.client(acme.slug);
     expect((await phone.post('/api/v1/auth/access-code/claim', { code: issued?.code, password: NEW_PASSWORD })).status).toBe(200);
+    const socket = phone.realtime();
+    await socket.opened;
 
     const today = new Date().getUTCDay();
     const otherDays = [0, 1, 2, 3, 4, 5, 6].filter((d) => d !== today && d !== (today + 6) % 7);

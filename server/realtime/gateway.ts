@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CloseCodes } from '../../protocol/events.js';
 import type { AppContext } from '../context.js';
 import { AppError, unauthenticated } from '../errors.js';
+import { cachedIdentitySettings, withinWorkingHours } from '../modules/identity/settings.js';
 import { forgetSessions } from '../http/request-context.js';
 import { zodApp } from '../http/route-kit.js';
 import type { BusMessage } from './bus.js';
@@ -150,7 +151,7 @@ export class RealtimeGateway {
       const valid = await this.ctx.db
         .selectFrom('sessions as s')
         .innerJoin('people as p', 'p.id', 's.person_id')
-        .select('s.id')
+        .select(['s.id', 'p.frontline', 'p.org_id'])
         .where(
           's.id',
           'in',
@@ -162,6 +163,13 @@ export class RealtimeGateway {
         .execute();
       const ok = new Set(valid.map((r) => r.id));
       for (const c of batch) if (!ok.has(c.sessionId)) c.close(CloseCodes.signedOut, 'session ended');
+      // Frontline staff limited to working hours: their open sockets end when the hours do.
+      const closedOrgs = new Set<string>();
+      for (const orgId of new Set(valid.filter((r) => r.frontline === 1).map((r) => r.org_id))) {
+        if (!withinWorkingHours((await cachedIdentitySettings(this.ctx, orgId)).workingHours)) closedOrgs.add(orgId);
+      }
+      const outside = new Set(valid.filter((r) => r.frontline === 1 && closedOrgs.has(r.org_id)).map((r) => r.id));
+      for (const c of batch) if (outside.has(c.sessionId)) c.close(CloseCodes.outsideWorkingHours, 'outside working hours');
     }
   }
 
