@@ -170,6 +170,21 @@ describe.each(DIALECTS)('two-step verification on %s', (dialect) => {
     }
   });
 
+  it('a password reset link does not skip the second factor', async () => {
+    const pat = await addPerson(t, acme, { name: 'Pat Reset' });
+    await enroll(pat);
+    const browser = t.client(acme.slug);
+    expect((await browser.post('/api/v1/auth/password-reset', { email: pat.email })).status).toBe(202);
+    const mail = await t.waitForMail((m) => m.to === pat.email && m.subject.includes('Reset'));
+    const token = new URL(mail.actionUrl ?? '').searchParams.get('token');
+    const done = await browser.post('/api/v1/auth/password-reset/complete', { token, password: 'a brand new password' });
+    expect(done.status).toBe(202);
+    expect(done.body.step).toBe('totp');
+    expect(browser.cookie).toBeNull();
+    // The old sessions ended all the same.
+    expectProblem(await pat.get('/api/v1/me'), 401, 'unauthenticated');
+  });
+
   it('turning it off needs a current code', async () => {
     const pat = await addPerson(t, acme, { name: 'Pat Five' });
     const { secret } = await enroll(pat);

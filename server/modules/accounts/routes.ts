@@ -19,7 +19,7 @@ import { requireOrg, requireViewer } from '../../http/request-context.js';
 import { idParams, noContent, responses, zodApp } from '../../http/route-kit.js';
 import { iso } from '../people/present.js';
 import { changePassword, completePasswordReset, requestPasswordReset, signIn } from './service.js';
-import { clearSessionCookie, revokeSessions, sessionInfo, signedIn, signOutSession } from './sessions.js';
+import { clearSessionCookie, revokeSessions, sessionInfo, signOutSession } from './sessions.js';
 import { inTx } from '../../context.js';
 import { personActor, recordAudit } from '../audit/record.js';
 
@@ -90,15 +90,16 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       schema: {
         tags,
-        summary: 'Set a new password with a reset link token; signs in',
+        summary: 'Set a new password with a reset link token; signs in (202 when a step remains)',
         body: resetCompleteInputSchema,
-        response: responses({ 200: sessionInfoSchema }),
+        response: responses({ 200: sessionInfoSchema, 202: signInStepSchema }),
       },
     },
     async (req, reply) => {
       const org = requireOrg(req);
-      const { person, session } = await completePasswordReset(ctx, org, req.body, req);
-      return signedIn(ctx, reply, org, person, session);
+      const outcome = await completePasswordReset(ctx, org, req.body, req, reply);
+      if (outcome.signedIn) return outcome.info;
+      return reply.code(202).send({ step: outcome.step, challenge: outcome.challenge });
     },
   );
 

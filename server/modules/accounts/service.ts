@@ -10,7 +10,7 @@ import { personActor, recordAudit, systemActor } from '../audit/record.js';
 import { continueSignIn, type SignInOutcome } from '../identity/sign-in-flow.js';
 import { readIdentitySettings } from '../identity/settings.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import { createSession, revokeSessions, type NewSession } from './sessions.js';
+import { revokeSessions } from './sessions.js';
 
 const RESET_TTL_MS = 60 * 60_000;
 
@@ -145,14 +145,18 @@ export async function requestPasswordReset(ctx: AppContext, org: OrgsTable, emai
   });
 }
 
-/** Sets the new password, ends every other session of that person, and signs this browser in. */
+/**
+ * Sets the new password and ends every session of that person; the browser then signs in through
+ * the company's policy (second factor, terms), so a reset link alone never bypasses them.
+ */
 export async function completePasswordReset(
   ctx: AppContext,
   org: OrgsTable,
   input: { token: string; password: string },
   req: FastifyRequest,
-): Promise<{ person: PeopleTable; session: NewSession }> {
-  return inTx(ctx, async (trx, afterCommit) => {
+  reply: FastifyReply,
+): Promise<SignInOutcome> {
+  const person = await inTx(ctx, async (trx, afterCommit) => {
     const now = Date.now();
     const claimed = await trx
       .updateTable('one_time_tokens')
@@ -168,14 +172,14 @@ export async function completePasswordReset(
       throw new AppError(400, 'reset_link_invalid', 'This reset link has expired or was already used. Ask for a new one.', {
         field: 'token',
       });
-    const person = await trx.selectFrom('people').selectAll().where('id', '=', claimed.person_id).executeTakeFirstOrThrow();
-    if (person.status !== 'active') throw new AppError(403, 'account_deactivated', 'This account has been deactivated.');
-    await setPassword(trx, person, input.password);
-    await revokeSessions(ctx, trx, afterCommit, org.id, { personId: person.id });
-    await recordAudit(trx, { orgId: org.id, actor: personActor(person), action: 'auth.password_reset', ip: req.ip });
-    const session = await createSession(ctx, trx, person, req);
-    return { person, session };
+    const found = await trx.selectFrom('people').selectAll().where('id', '=', claimed.person_id).executeTakeFirstOrThrow();
+    if (found.status !== 'active') throw new AppError(403, 'account_deactivated', 'This account has been deactivated.');
+    await setPassword(trx, found, input.password);
+    await revokeSessions(ctx, trx, afterCommit, org.id, { personId: found.id });
+    await recordAudit(trx, { orgId: org.id, actor: personActor(found), action: 'auth.password_reset', ip: req.ip });
+    return found;
   });
+  return continueSignIn(ctx, org, person, 'password', req, reply);
 }
 
 export async function changePassword(

@@ -10,13 +10,14 @@ import {
   page,
   pageQuerySchema,
   sessionInfoSchema,
+  signInStepSchema,
 } from '../../../protocol/api.js';
 import type { AppContext } from '../../context.js';
 import type { InvitesTable } from '../../db/schema.js';
 import { decodeCursor, pageOf } from '../../http/pagination.js';
 import { requireAdmin, requireOrg } from '../../http/request-context.js';
 import { idParams, noContent, responses, zodApp } from '../../http/route-kit.js';
-import { signedIn } from '../accounts/sessions.js';
+import { continueSignIn } from '../identity/sign-in-flow.js';
 import { toOrg } from '../orgs/present.js';
 import { iso } from '../people/present.js';
 import { acceptInvite, createInviteLink, findUsableInvite, inviteByEmail, inviteStatus, revokeInvite } from './service.js';
@@ -136,13 +137,16 @@ export function inviteRoutes(app: FastifyInstance, ctx: AppContext): void {
         summary: 'Join the company with an invitation; signs in',
         params: tokenParams,
         body: acceptInviteInputSchema,
-        response: responses({ 201: sessionInfoSchema }),
+        response: responses({ 201: sessionInfoSchema, 202: signInStepSchema }),
       },
     },
     async (req, reply) => {
       const org = requireOrg(req);
-      const { person, session } = await acceptInvite(ctx, org, req.params.token, req.body, req);
-      return reply.code(201).send(await signedIn(ctx, reply, org, person, session));
+      const person = await acceptInvite(ctx, org, req.params.token, req.body, req);
+      // Through the company's policy like any sign-in: a required second factor or terms come first.
+      const outcome = await continueSignIn(ctx, org, person, 'password', req, reply);
+      if (outcome.signedIn) return reply.code(201).send(outcome.info);
+      return reply.code(202).send({ step: outcome.step, challenge: outcome.challenge });
     },
   );
 }

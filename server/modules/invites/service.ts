@@ -10,7 +10,6 @@ import { queueMail } from '../../jobs/mail.js';
 import { hashToken, newId, newToken } from '../../lib/ids.js';
 import { isAdmin } from '../../policies/people.js';
 import { setPassword } from '../accounts/service.js';
-import { createSession, type NewSession } from '../accounts/sessions.js';
 import { joinCompanyWideGroup } from '../groups/store.js';
 import { tellAdminsPersonChanged } from '../people/service.js';
 import { findPersonByEmail, insertPerson, lockPeopleOfOrg, normalizeEmail } from '../people/store.js';
@@ -122,7 +121,7 @@ export async function acceptInvite(
   token: string,
   input: z.infer<typeof acceptInviteInputSchema>,
   req: FastifyRequest,
-): Promise<{ person: PeopleTable; session: NewSession }> {
+): Promise<PeopleTable> {
   try {
     return await inTx(ctx, async (trx, afterCommit) => {
       await lockPeopleOfOrg(trx, ctx.dialect, org.id);
@@ -158,9 +157,8 @@ export async function acceptInvite(
         ip: req.ip,
         details: { via: invite.kind === 'email' ? 'email_invitation' : 'invite_link', role: invite.role },
       });
-      const session = await createSession(ctx, trx, person, req);
       await tellAdminsPersonChanged(ctx, trx, afterCommit, org.id, person.id);
-      return { person, session };
+      return person;
     });
   } catch (err) {
     if (isUniqueViolation(err))
