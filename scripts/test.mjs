@@ -5,7 +5,7 @@
  * the totals of both are printed as the very last line, `N passed, N failed`, which CI reads.
  * Exits non-zero when anything failed or when no test ran at all.
  *
- * Each run has a wall-clock limit (TEST_RUN_MINUTES, default 10 for the integration run and 8 for
+ * Each run has a wall-clock limit (TEST_RUN_MINUTES, default 12 for the integration run and 8 for
  * the browser run): a test that hangs with its event loop busy never reaches Vitest's own timeouts,
  * and CI must end anyway. A stopped run is counted from what had finished, plus one failure for
  * each file that had not.
@@ -161,7 +161,7 @@ const add = (r) => {
 };
 
 console.log('[test] integration suites: vitest run');
-add(await vitest('integration', [], 'vitest', limitMinutes(10) * 60_000));
+add(await vitest('integration', [], 'vitest', limitMinutes(12) * 60_000));
 
 const e2eFiles = findFiles(join(root, 'test', 'e2e'), '.e2e.ts');
 if (e2eFiles.length === 0) {
