@@ -53,6 +53,13 @@ import { MemoryBus, RedisBus } from './realtime/bus.js';
 import { RealtimeGateway, socketErrorHandler } from './realtime/gateway.js';
 import { startEventPruning } from './realtime/retention.js';
 import { INDEX_FILES_JOB, runIndexFilesJob } from './modules/search/file-indexer.js';
+import { IMPORT_PREVIEW_JOB, IMPORT_RUN_JOB, runImportJob, runPreviewJob } from './modules/imports/jobs.js';
+import { startImportPruning } from './modules/imports/pruning.js';
+import { importRoutes } from './modules/imports/routes.js';
+import { ldapRoutes } from './modules/ldap/routes.js';
+import { startLdapSchedule } from './modules/ldap/schedule.js';
+import { LDAP_SYNC_JOB, runLdapSyncJob } from './modules/ldap/sync.js';
+import { ssoRoutes } from './modules/sso/routes.js';
 
 const API_DESCRIPTION = [
   'REST API of Commonplace, scoped to the company named by the Host header (`<slug>.<base domain>`).',
@@ -124,6 +131,9 @@ export async function buildServer(config: Config, opts: BuildOptions = {}): Prom
   jobs.register(MAIL_JOB, (payload) => sendMail(payload as MailMessage));
   jobs.register(NOTIFY_JOB, (payload) => runNotifyJob(ctx, payload));
   jobs.register(INDEX_FILES_JOB, (payload) => runIndexFilesJob(ctx, payload));
+  jobs.register(IMPORT_PREVIEW_JOB, (payload, job) => runPreviewJob(ctx, payload, job));
+  jobs.register(IMPORT_RUN_JOB, (payload, job) => runImportJob(ctx, payload, job));
+  jobs.register(LDAP_SYNC_JOB, (payload, job) => runLdapSyncJob(ctx, payload, job));
 
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
@@ -196,6 +206,7 @@ export async function buildServer(config: Config, opts: BuildOptions = {}): Prom
   inviteRoutes(app, ctx);
   fileRoutes(app, ctx);
   uploadRoutes(app, ctx);
+  importRoutes(app, ctx);
   profileRoutes(app, ctx);
   groupRoutes(app, ctx);
   groupCoverRoutes(app, ctx);
@@ -206,6 +217,8 @@ export async function buildServer(config: Config, opts: BuildOptions = {}): Prom
   conversationRoutes(app, ctx);
   presenceRoutes(app, ctx);
   searchRoutes(app, ctx);
+  ldapRoutes(app, ctx);
+  ssoRoutes(app, ctx);
   // The websocket plugin wraps every route handler of its scope to spot upgrades; keeping it in a
   // scope of its own spares the REST routes that work on every request.
   let websocketServer: Server['websocketServer'] | undefined;
@@ -217,6 +230,8 @@ export async function buildServer(config: Config, opts: BuildOptions = {}): Prom
   await installWebApp(app, opts.webDist);
   const stopPruning = startEventPruning(ctx);
   const stopUploadPruning = startUploadPruning(ctx);
+  const stopImportPruning = startImportPruning(ctx);
+  const stopLdapSchedule = startLdapSchedule(ctx);
 
   return {
     app,
@@ -239,6 +254,8 @@ export async function buildServer(config: Config, opts: BuildOptions = {}): Prom
       shuttingDown = true;
       stopPruning();
       stopUploadPruning();
+      stopImportPruning();
+      stopLdapSchedule();
       await gateway.closeAll();
       await app.close();
       await jobs.stop();

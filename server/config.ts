@@ -30,6 +30,8 @@ const envSchema = z.object({
   EVENT_RETENTION_HOURS: z.coerce.number().positive().default(72),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10_485_760),
+  IMPORT_LIMIT_BYTES: z.coerce.number().int().min(1024).default(52_428_800),
+  IMPORT_BATCH_ROWS: z.coerce.number().int().min(1).max(5000).default(500),
   SIGNIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
   SIGNIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   WORKERS: z.coerce.number().int().min(0).max(64).default(2),
@@ -63,6 +65,10 @@ export interface Config {
   eventRetentionMs: number;
   bodyLimit: number;
   uploadLimit: number;
+  /** Largest people file (CSV or XLSX) an admin may import. */
+  importLimit: number;
+  /** Rows an import writes per transaction. */
+  importBatchRows: number;
   signInLimitPerIp: number;
   signInLimitPerAccount: number;
   workers: number;
@@ -104,6 +110,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     encryptionKey: e.ENCRYPTION_KEY || undefined,
     bodyLimit: e.BODY_LIMIT_BYTES,
     uploadLimit: e.UPLOAD_LIMIT_BYTES,
+    importLimit: e.IMPORT_LIMIT_BYTES,
+    importBatchRows: e.IMPORT_BATCH_ROWS,
     signInLimitPerIp: e.SIGNIN_LIMIT_PER_IP,
     signInLimitPerAccount: e.SIGNIN_LIMIT_PER_ACCOUNT,
     workers: e.WORKERS,

@@ -184,6 +184,46 @@ const ENDPOINTS: Array<{ method: string; path: string; body?: Record<string, unk
   // Audit log (server/modules/audit).
   { method: 'GET', path: '/api/v1/admin/audit-log?limit=5', query: true, session: true },
   { method: 'GET', path: '/api/v1/admin/audit-log/export?action=auth', query: true, session: true },
+  // Bulk import of people (server/modules/imports); the upload is multipart, like /api/v1/uploads.
+  { method: 'POST', path: '/api/v1/admin/imports', session: true },
+  { method: 'GET', path: '/api/v1/admin/imports?limit=5', query: true, session: true },
+  { method: 'GET', path: `/api/v1/admin/imports/${SOME_ID}`, session: true },
+  {
+    method: 'PUT',
+    path: `/api/v1/admin/imports/${SOME_ID}/mapping`,
+    body: { columns: { name: 'Name', email: 'Email' }, options: { match: 'email' } },
+    session: true,
+  },
+  { method: 'POST', path: `/api/v1/admin/imports/${SOME_ID}/preview`, session: true },
+  { method: 'POST', path: `/api/v1/admin/imports/${SOME_ID}/run`, session: true },
+  { method: 'GET', path: `/api/v1/admin/imports/${SOME_ID}/rows?limit=5`, query: true, session: true },
+  { method: 'GET', path: `/api/v1/admin/imports/${SOME_ID}/errors.csv`, session: true },
+  { method: 'POST', path: `/api/v1/admin/imports/${SOME_ID}/access-codes`, session: true },
+  { method: 'DELETE', path: `/api/v1/admin/imports/${SOME_ID}`, session: true },
+  // LDAP / Active Directory sync (server/modules/ldap).
+  { method: 'GET', path: '/api/v1/admin/ldap', session: true },
+  {
+    method: 'PUT',
+    path: '/api/v1/admin/ldap',
+    body: { url: 'ldap://ldap.example.test', bindDn: 'cn=sync,dc=example', bindPassword: 'x', baseDn: 'dc=example', preset: 'ad' },
+    session: true,
+  },
+  { method: 'DELETE', path: '/api/v1/admin/ldap', session: true },
+  { method: 'POST', path: '/api/v1/admin/ldap/test', body: {}, session: true },
+  { method: 'POST', path: '/api/v1/admin/ldap/sync', body: { dryRun: true }, session: true },
+  { method: 'GET', path: '/api/v1/admin/ldap/runs?limit=5', query: true, session: true },
+  { method: 'GET', path: `/api/v1/admin/ldap/runs/${SOME_ID}`, session: true },
+  // Single sign-on (server/modules/sso); the browser's paths under /auth/sso are not API routes.
+  { method: 'GET', path: '/api/v1/admin/sso', session: true },
+  {
+    method: 'PUT',
+    path: '/api/v1/admin/sso',
+    body: { protocol: 'oidc', issuer: 'https://idp.example.test', clientId: 'c', clientSecret: 's' },
+    session: true,
+  },
+  { method: 'DELETE', path: '/api/v1/admin/sso', session: true },
+  { method: 'POST', path: '/api/v1/admin/sso/test', body: {}, session: true },
+  { method: 'GET', path: '/api/v1/auth/sso', session: false },
 ];
 
 /** The route pattern of a concrete path from the table, to compare with what the server registered. */

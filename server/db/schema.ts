@@ -12,6 +12,10 @@ import type {
   PresenceDevicesTable,
 } from './schema-chat.js';
 import type { IdentityDatabase } from './schema-identity.js';
+import type { ImportsDatabase } from './schema-imports.js';
+import type { LdapDatabase } from './schema-ldap.js';
+import type { ScimDatabase } from './schema-scim.js';
+import type { SsoDatabase } from './schema-sso.js';
 import type {
   AnnouncementSeenTable,
   AttachmentsTable,
@@ -40,6 +44,10 @@ import type {
 export * from './schema-social.js';
 export * from './schema-chat.js';
 export * from './schema-identity.js';
+export * from './schema-ldap.js';
+export * from './schema-imports.js';
+export * from './schema-sso.js';
+export * from './schema-scim.js';
 
 export type Role = 'owner' | 'admin' | 'member' | 'guest';
 export type PersonStatus = 'active' | 'deactivated';
@@ -223,7 +231,7 @@ export interface JobsTable {
 }
 
 /** Each area's tables are declared beside it (schema-*.ts) and joined here. */
-export interface Database extends IdentityDatabase {
+export interface Database extends IdentityDatabase, LdapDatabase, ImportsDatabase, SsoDatabase, ScimDatabase {
   orgs: OrgsTable;
   people: PeopleTable;
   credentials: CredentialsTable;

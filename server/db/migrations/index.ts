@@ -14,6 +14,10 @@ import * as m0012 from './0012_search.js';
 import * as m0013 from './0013_search_scopes.js';
 import * as m0014 from './0014_search_languages.js';
 import * as m0015 from './0015_identity.js';
+import * as m0016 from './0016_scim.js';
+import * as m0017 from './0017_ldap.js';
+import * as m0018 from './0018_imports.js';
+import * as m0019 from './0019_sso.js';
 
 /** Every migration, in order. Names are stable forever once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +36,8 @@ export const migrations: Record<string, Migration> = {
   '0013_search_scopes': m0013,
   '0014_search_languages': m0014,
   '0015_identity': m0015,
+  '0016_scim': m0016,
+  '0017_ldap': m0017,
+  '0018_imports': m0018,
+  '0019_sso': m0019,
 };

@@ -66,3 +66,27 @@ export async function recordAudit(db: Executor, e: AuditEntryInput): Promise<voi
     })
     .execute();
 }
+
+/** Many entries in few statements (a bulk import writes one per person it creates). */
+export async function recordAudits(db: Executor, entries: AuditEntryInput[]): Promise<void> {
+  const at = Date.now();
+  const rows = entries.map((e) => ({
+    id: newId(),
+    org_id: e.orgId,
+    at,
+    actor_kind: e.actor.kind,
+    actor_id: e.actor.id,
+    actor_label: e.actor.label.slice(0, 300),
+    action: e.action,
+    target_kind: e.target?.kind ?? null,
+    target_id: e.target?.id ?? null,
+    target_label: e.target?.label?.slice(0, 300) ?? null,
+    ip: e.ip ?? null,
+    details: JSON.stringify(e.details ?? {}),
+  }));
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('audit_log')
+      .values(rows.slice(i, i + 500))
+      .execute();
+}

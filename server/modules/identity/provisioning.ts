@@ -141,6 +141,7 @@ export async function updatePersonAttributes(
   person: PeopleTable,
   a: PersonAttributes,
   audit: ProvisioningAudit,
+  opts: ProvisionOptions = { tellAdmins: true },
 ): Promise<PeopleTable> {
   const problem = attributeProblem(a);
   if (problem) throw badInput(problem.field, problem.message);
@@ -163,7 +164,7 @@ export async function updatePersonAttributes(
   if (Object.keys(changes).length === 0) return person;
   await assertUnique(trx, person.org_id, { email: changes.email, username: changes.username, employeeId: changes.employee_id }, person.id);
   if (changes.manager_id) await checkManager(trx, person, changes.manager_id);
-  const next = await applyChange(ctx, trx, afterCommit, person, changes);
+  const next = await applyChange(ctx, trx, afterCommit, person, changes, opts);
   await recordAudit(trx, {
     orgId: person.org_id,
     actor: audit.actor,
@@ -186,12 +187,13 @@ export async function setPersonStatus(
   person: PeopleTable,
   status: 'active' | 'deactivated',
   audit: ProvisioningAudit,
+  opts: ProvisionOptions = { tellAdmins: true },
 ): Promise<PeopleTable> {
   if (person.status === status) return person;
   if (status === 'deactivated' && person.role === 'owner' && (await countOwners(trx, person.org_id)) <= 1) {
     throw new AppError(409, 'last_owner', 'The last owner cannot be deactivated.');
   }
-  const next = await applyChange(ctx, trx, afterCommit, person, { status });
+  const next = await applyChange(ctx, trx, afterCommit, person, { status }, opts);
   if (status === 'deactivated') {
     await revokeSessions(ctx, trx, afterCommit, person.org_id, { personId: person.id });
     afterCommit(() => ctx.bus.publish({ kind: 'disconnect', orgId: person.org_id, personId: person.id, reason: 'deactivated' }));

@@ -6,6 +6,7 @@ import { DEFAULT_IDENTITY_SETTINGS, identitySettingsSchema, type IdentitySetting
 import { inTx } from '../../context.js';
 import { personActor, recordAudit } from '../audit/record.js';
 import { findPerson } from '../people/store.js';
+import { ssoEnabled } from '../sso/index.js';
 
 /** A company's sign-in policy (two-factor, SSO enforcement, working hours, terms), one JSON row. */
 export interface StoredIdentitySettings extends IdentitySettings {
@@ -54,6 +55,9 @@ export async function updateIdentitySettings(
       const owner = await findPerson(trx, actor.org_id, merged.breakGlassOwnerId);
       if (!owner || owner.role !== 'owner' || owner.status !== 'active') throw badInput('breakGlassOwnerId', 'must be an active owner');
     }
+    // Passwords go off only when there is a way in instead.
+    if (patch.enforceSso && !current.enforceSso && !(await ssoEnabled(trx, actor.org_id)))
+      throw badInput('enforceSso', 'needs an enabled single sign-on connection first (Admin → Single sign-on)');
     if (merged.enforceSso && !merged.breakGlassOwnerId)
       throw badInput('breakGlassOwnerId', 'must name an owner who can still sign in with a password when SSO is enforced');
     if (merged.workingHours.enabled && merged.workingHours.days.length === 0)

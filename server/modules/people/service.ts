@@ -27,12 +27,14 @@ export async function applyChange(
   afterCommit: AfterCommit,
   current: PeopleTable,
   changes: PersonChanges,
+  opts: { tellAdmins?: boolean } = {},
 ): Promise<PeopleTable> {
   const next = await updatePerson(trx, current, changes);
   await publishToPeople(trx, afterCommit, ctx.bus, next.org_id, [next.id], 'person.updated', { person: toPerson(next) });
   // Here at once, before the answer; other processes drop theirs when the event reaches them (gateway).
   afterCommit(() => forgetSessions(ctx, { personId: next.id }));
-  await tellAdminsPersonChanged(ctx, trx, afterCommit, next.org_id, next.id);
+  // Bulk changes (an import) tell the admins once at the end instead.
+  if (opts.tellAdmins !== false) await tellAdminsPersonChanged(ctx, trx, afterCommit, next.org_id, next.id);
   return next;
 }
 

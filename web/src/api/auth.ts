@@ -1,4 +1,5 @@
 import { api, ApiError } from './client';
+import type { SignInResult } from './identity';
 import type { InvitePreview, Locale, SessionInfo } from './types';
 
 /** The signed-in session, or null when signed out (401). */
@@ -11,15 +12,13 @@ export async function fetchSession(): Promise<SessionInfo | null> {
   }
 }
 
-export const signIn = (email: string, password: string): Promise<SessionInfo> =>
-  api('/api/v1/auth/sign-in', { method: 'POST', body: { email, password } });
-
 export const signOut = (): Promise<void> => api('/api/v1/auth/sign-out', { method: 'POST' });
 
 export const requestPasswordReset = (email: string): Promise<void> =>
   api('/api/v1/auth/password-reset', { method: 'POST', body: { email } });
 
-export const completePasswordReset = (token: string, password: string): Promise<SessionInfo> =>
+/** Signs in too: the session, or (202) a step the company's policy still asks for. */
+export const completePasswordReset = (token: string, password: string): Promise<SignInResult> =>
   api('/api/v1/auth/password-reset/complete', { method: 'POST', body: { token, password } });
 
 export const fetchInvite = (token: string): Promise<InvitePreview> => api(`/api/v1/invites/${encodeURIComponent(token)}`);
@@ -31,5 +30,5 @@ export interface AcceptInviteInput {
   locale?: Locale;
 }
 
-export const acceptInvite = (token: string, input: AcceptInviteInput): Promise<SessionInfo> =>
+export const acceptInvite = (token: string, input: AcceptInviteInput): Promise<SignInResult> =>
   api(`/api/v1/invites/${encodeURIComponent(token)}/accept`, { method: 'POST', body: input });

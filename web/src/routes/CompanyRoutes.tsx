@@ -4,6 +4,13 @@ import { AdminPeoplePage } from '../features/admin/people/AdminPeoplePage';
 import { AdminGroupsPage } from '../features/admin/groups/AdminGroupsPage';
 import { ProfileFieldsPage } from '../features/admin/fields/ProfileFieldsPage';
 import { AdminInvitationsPage } from '../features/admin/invites/AdminInvitationsPage';
+import { ProvisioningPage } from '../features/admin/provisioning/ProvisioningPage';
+import { AccessCodesPage } from '../features/admin/access-codes/AccessCodesPage';
+import { AuditLogPage } from '../features/admin/audit/AuditLogPage';
+import { SignInSettingsPage } from '../features/admin/sign-in/SignInSettingsPage';
+import { SsoPage } from '../features/admin/sso/SsoPage';
+import { ClaimPage } from '../features/auth/ClaimPage';
+import { ContinueSignInPage } from '../features/auth/ContinueSignInPage';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { SignInPage } from '../features/auth/SignInPage';
@@ -42,6 +49,9 @@ export function CompanyRoutes() {
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
       </Route>
       <Route path="reset-password" element={<ResetPasswordPage />} />
+      {/* Outside the signed-out guard: each sets the session itself, then goes on explicitly. */}
+      <Route path="sign-in/continue" element={<ContinueSignInPage />} />
+      <Route path="claim" element={<ClaimPage />} />
       <Route path="join/:token" element={<JoinPage />} />
       <Route element={<RequireSession />}>
         <Route element={<AppShell />}>
@@ -62,6 +72,11 @@ export function CompanyRoutes() {
             <Route path="invitations" element={<AdminInvitationsPage />} />
             <Route path="groups" element={<AdminGroupsPage />} />
             <Route path="profile-fields" element={<ProfileFieldsPage />} />
+            <Route path="sign-in" element={<SignInSettingsPage />} />
+            <Route path="sso" element={<SsoPage />} />
+            <Route path="access-codes" element={<AccessCodesPage />} />
+            <Route path="audit-log" element={<AuditLogPage />} />
+            <Route path="provisioning" element={<ProvisioningPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -44,6 +44,11 @@ export function SideNav() {
             <Item to="/admin/invitations" icon="mail" label={t('nav.invitations')} />
             <Item to="/admin/groups" icon="groups" label={t('nav.groupsAdmin')} />
             <Item to="/admin/profile-fields" icon="edit" label={t('nav.profileFields')} />
+            <Item to="/admin/sign-in" icon="shield" label={t('identity.nav.signIn')} />
+            <Item to="/admin/sso" icon="link" label={t('sso.nav')} />
+            <Item to="/admin/access-codes" icon="key" label={t('identity.nav.accessCodes')} />
+            <Item to="/admin/audit-log" icon="log" label={t('identity.nav.auditLog')} />
+            <Item to="/admin/provisioning" icon="admin" label={t('imports.page.nav')} />
           </ul>
         </>
       ) : null}

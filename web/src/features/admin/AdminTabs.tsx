@@ -21,6 +21,21 @@ export function AdminTabs() {
       <NavLink to="/admin/profile-fields" className="subtabs__link">
         {t('nav.profileFields')}
       </NavLink>
+      <NavLink to="/admin/sign-in" className="subtabs__link">
+        {t('identity.nav.signIn')}
+      </NavLink>
+      <NavLink to="/admin/sso" className="subtabs__link">
+        {t('sso.nav')}
+      </NavLink>
+      <NavLink to="/admin/access-codes" className="subtabs__link">
+        {t('identity.nav.accessCodes')}
+      </NavLink>
+      <NavLink to="/admin/audit-log" className="subtabs__link">
+        {t('identity.nav.auditLog')}
+      </NavLink>
+      <NavLink to="/admin/provisioning" className="subtabs__link">
+        {t('imports.page.nav')}
+      </NavLink>
     </nav>
   );
 }

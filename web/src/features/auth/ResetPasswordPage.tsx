@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { completePasswordReset } from '../../api/auth';
 import { useOrg } from '../../app/appContext';
 import { PublicFrame } from '../../routes/PublicFrame';
@@ -12,15 +12,14 @@ import { fieldErrors, formError } from '../../ui/errors';
 import { useFocusFirstError } from '../../ui/useFocusFirstError';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { onlyErrors, validatePassword } from '../../ui/validate';
-import { applySession } from '../session/sessionQuery';
+import { useFinishSignIn } from './useFinishSignIn';
 
 type Errors = Partial<Record<'password' | 'confirm', string>>;
 
 export function ResetPasswordPage() {
   const { t } = useTranslation();
   const org = useOrg();
-  const client = useQueryClient();
-  const navigate = useNavigate();
+  const finish = useFinishSignIn();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   usePageTitle(t('reset.title'), org.name);
@@ -31,10 +30,8 @@ export function ResetPasswordPage() {
 
   const mutation = useMutation({
     mutationFn: () => completePasswordReset(token, password),
-    onSuccess: (info) => {
-      applySession(client, info);
-      void navigate('/', { replace: true });
-    },
+    // Signed in, or one more step (second factor, terms) on its own page.
+    onSuccess: (result) => finish(result, '/'),
     onError: (error) => setErrors(fieldErrors(t, error)),
   });
 

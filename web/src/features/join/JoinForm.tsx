@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
 import { acceptInvite } from '../../api/auth';
 import type { InvitePreview } from '../../api/types';
 import { currentLanguage } from '../../i18n';
@@ -12,14 +11,13 @@ import { TextField } from '../../ui/Field';
 import { fieldErrors, formError } from '../../ui/errors';
 import { roleInlineKey } from '../../ui/roles';
 import { onlyErrors, validateEmail, validatePassword, validateRequired } from '../../ui/validate';
-import { applySession } from '../session/sessionQuery';
+import { useFinishSignIn } from '../auth/useFinishSignIn';
 
 type Errors = Partial<Record<'displayName' | 'email' | 'password', string>>;
 
 export function JoinForm({ token, invite }: { token: string; invite: InvitePreview }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const navigate = useNavigate();
+  const finish = useFinishSignIn();
   // A shareable link names no address, so the person gives theirs; an e-mailed one already has it.
   const needsEmail = invite.email === null;
   const [displayName, setDisplayName] = useState('');
@@ -36,10 +34,8 @@ export function JoinForm({ token, invite }: { token: string; invite: InvitePrevi
         password,
         locale: currentLanguage(),
       }),
-    onSuccess: (info) => {
-      applySession(client, info);
-      void navigate('/', { replace: true });
-    },
+    // Signed in, or one more step the company asks for (second factor, terms) on its own page.
+    onSuccess: (result) => finish(result, '/'),
     onError: (error) => setErrors(fieldErrors(t, error)),
   });
 

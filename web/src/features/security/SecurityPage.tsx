@@ -3,6 +3,7 @@ import { usePageTitle } from '../../ui/usePageTitle';
 import { useSession } from '../session/SessionContext';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { SessionsList } from './SessionsList';
+import { TwoFactorSection } from './TwoFactorSection';
 
 export function SecurityPage() {
   const { t } = useTranslation();
@@ -15,6 +16,7 @@ export function SecurityPage() {
         <p className="page__lead">{t('security.lead')}</p>
       </header>
       <ChangePasswordForm />
+      <TwoFactorSection />
       <SessionsList />
     </section>
   );

@@ -9,6 +9,7 @@ import { roleLabelKey, statusLabelKey } from '../../../ui/roles';
 import { useIsWide } from '../../../ui/useMediaQuery';
 import { useSession } from '../../session/SessionContext';
 import { EditProfileDialog } from './EditProfileDialog';
+import { ResetTwoFactorButton } from './ResetTwoFactorButton';
 import { RoleSelect } from './RoleSelect';
 import { StatusButton } from './StatusButton';
 import { usePeopleActions } from './usePeopleActions';
@@ -38,6 +39,8 @@ export function PeopleList({ people }: { people: Person[] }) {
         />
       ),
       status: locked ? null : <StatusButton person={p} mutation={status} />,
+      // Only an owner resets an owner's second factor; one's own is on the Security page.
+      resetTwoFactor: locked ? null : <ResetTwoFactorButton person={p} />,
     };
   };
 
@@ -75,7 +78,7 @@ export function PeopleList({ people }: { people: Person[] }) {
                     </td>
                     <td>{formatDate(p.createdAt)}</td>
                     <td className="table__actions">
-                      <EditProfileDialog person={p} /> {c.status}
+                      <EditProfileDialog person={p} /> {c.resetTwoFactor} {c.status}
                     </td>
                   </tr>
                 );
@@ -102,6 +105,7 @@ export function PeopleList({ people }: { people: Person[] }) {
               <div className="person-card__controls">
                 {c.role}
                 <EditProfileDialog person={p} />
+                {c.resetTwoFactor}
                 {c.status}
               </div>
             </li>

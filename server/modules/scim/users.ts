@@ -1,0 +1,238 @@
+import { inTx } from '../../context.js';
+import { isUniqueViolation, type Trx } from '../../db/index.js';
+import type { PeopleTable } from '../../db/schema.js';
+import type { AfterCommit } from '../../db/tx.js';
+import { personTarget, recordAudit } from '../audit/record.js';
+import { createPerson, setPersonStatus, updatePersonAttributes } from '../identity/provisioning.js';
+import { lockPeopleOfOrg, normalizeEmail } from '../people/store.js';
+import { auditOf, checkIfMatch, etagOf, iso, nextVersion, type ScimCaller } from './caller.js';
+import { invalidValue, scimNotFound, uniqueness } from './errors.js';
+import { applyPatch, readPatchBody } from './patch.js';
+import { readBody } from './resource.js';
+import { CORE_USER, ENTERPRISE_USER } from './urns.js';
+import { desiredPerson, USER_RESOURCE, userDocument, type Desired, type UserFacts } from './user-map.js';
+import { factsOf, findUserRow, listUserRows, userVersion, type UserListQuery, type UserRow } from './users-store.js';
+import type { JsonObject } from './values.js';
+
+/**
+ * SCIM Users: each write is one transaction under the company's people lock, through the one
+ * provisioning path (identity/provisioning.ts), so the same rules hold as for every other channel
+ * and a refused request leaves nothing behind. Admins are told through AdminRefresh, not per person.
+ *
+ * DELETE deactivates the person (sessions and sockets end), drops their externalId and marks them
+ * deleted for SCIM: their posts and messages stay, GET answers 404, and a later POST with the same
+ * userName or e-mail takes the person back (a rehire) instead of failing on uniqueness.
+ */
+const MAX_EXTRAS = 64 * 1024;
+
+export interface UserResult {
+  resource: JsonObject;
+  version: number;
+}
+
+export function userResource(f: UserFacts, version: number, base: string): JsonObject {
+  const doc = userDocument(f);
+  const location = `${base}/Users/${f.person.id}`;
+  return {
+    schemas: doc[ENTERPRISE_USER] ? [CORE_USER, ENTERPRISE_USER] : [CORE_USER],
+    id: f.person.id,
+    ...doc,
+    meta: { resourceType: 'User', created: iso(f.person.created_at), lastModified: iso(version), location, version: etagOf(version) },
+  };
+}
+
+async function present(c: ScimCaller, db: Trx | ScimCaller['ctx']['db'], id: string): Promise<UserResult> {
+  const row = await findUserRow(db, c.org.id, id);
+  if (!row) throw scimNotFound('No such User.');
+  const [facts] = await factsOf(db, c.org.id, [row]);
+  return { resource: userResource(facts!, userVersion(row), c.base), version: userVersion(row) };
+}
+
+export const getUser = (c: ScimCaller, id: string): Promise<UserResult> => present(c, c.ctx.db, id);
+
+export async function listUsers(c: ScimCaller, q: UserListQuery): Promise<{ total: number; resources: JsonObject[] }> {
+  const { total, rows } = await listUserRows(c.ctx.db, c.ctx.dialect, c.org.id, q);
+  const facts = await factsOf(c.ctx.db, c.org.id, rows);
+  return { total, resources: facts.map((f, i) => userResource(f, userVersion(rows[i]!), c.base)) };
+}
+
+/** Runs a write; a unique index hit by a concurrent write is the same 409 as the rule's own check. */
+async function write<T>(c: ScimCaller, fn: (trx: Trx, afterCommit: AfterCommit) => Promise<T>): Promise<T> {
+  try {
+    return await inTx(c.ctx, async (trx, afterCommit) => {
+      await lockPeopleOfOrg(trx, c.ctx.dialect, c.org.id);
+      return fn(trx, afterCommit);
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw uniqueness('Someone in the company already has this userName, e-mail, employee number or externalId.');
+    throw err;
+  }
+}
+
+async function linkExternalId(c: ScimCaller, trx: Trx, personId: string, externalId: string | null): Promise<void> {
+  if (externalId !== null) {
+    const holder = await trx
+      .selectFrom('person_links')
+      .select('person_id')
+      .where('org_id', '=', c.org.id)
+      .where('source', '=', 'scim')
+      .where('external_key', '=', externalId)
+      .executeTakeFirst();
+    if (holder && holder.person_id !== personId) throw uniqueness(`externalId: another User already has ${JSON.stringify(externalId)}.`);
+    if (holder) return;
+  }
+  await trx.deleteFrom('person_links').where('org_id', '=', c.org.id).where('source', '=', 'scim').where('person_id', '=', personId).execute();
+  if (externalId !== null) {
+    await trx
+      .insertInto('person_links')
+      .values({ org_id: c.org.id, source: 'scim', external_key: externalId, person_id: personId, created_at: Date.now() })
+      .execute();
+  }
+}
+
+async function saveExtras(c: ScimCaller, trx: Trx, personId: string, extras: JsonObject, version: number, deletedAt: number | null = null) {
+  const attributes = JSON.stringify(extras);
+  if (attributes.length > MAX_EXTRAS) throw invalidValue(`The attributes kept as sent take more than ${MAX_EXTRAS} bytes.`);
+  await trx
+    .insertInto('scim_users')
+    .values({ person_id: personId, org_id: c.org.id, attributes, deleted_at: deletedAt, created_at: Date.now(), updated_at: version })
+    .onConflict((oc) => oc.column('person_id').doUpdateSet({ attributes, deleted_at: deletedAt, updated_at: version }))
+    .execute();
+}
+
+/** Applies a desired state to an existing person; returns whether anything changed. */
+async function applyDesired(
+  c: ScimCaller,
+  trx: Trx,
+  afterCommit: AfterCommit,
+  person: PeopleTable,
+  before: { externalId: string | null; extras: JsonObject; version: number },
+  d: Desired,
+): Promise<boolean> {
+  const audit = auditOf(c);
+  const opts = { tellAdmins: false };
+  let next = await updatePersonAttributes(c.ctx, trx, afterCommit, person, d.attrs, audit, opts);
+  let recorded = next !== person;
+  if (d.active !== undefined && (next.status === 'active') !== d.active) {
+    next = await setPersonStatus(c.ctx, trx, afterCommit, next, d.active ? 'active' : 'deactivated', audit, opts);
+    recorded = true;
+  }
+  const fields: string[] = [];
+  if (d.externalId !== before.externalId) {
+    await linkExternalId(c, trx, person.id, d.externalId);
+    fields.push('externalId');
+  }
+  if (JSON.stringify(d.extras) !== JSON.stringify(before.extras)) fields.push(...Object.keys({ ...before.extras, ...d.extras }).filter((k) => JSON.stringify(before.extras[k]) !== JSON.stringify(d.extras[k])));
+  const changed = recorded || fields.length > 0;
+  if (changed) await saveExtras(c, trx, person.id, d.extras, nextVersion(before.version));
+  // Every SCIM write is in the audit log: here when the people rules above recorded nothing.
+  if (!recorded) {
+    await recordAudit(trx, {
+      orgId: c.org.id,
+      actor: audit.actor,
+      action: 'scim.user_updated',
+      target: personTarget(next),
+      ip: c.ip,
+      details: { fields },
+    });
+  }
+  if (changed) afterCommit(() => c.refresh.changed(c.org.id, person.id));
+  return changed;
+}
+
+/** A SCIM-deleted person with this username or e-mail, who a new POST takes back. */
+async function deletedMatch(trx: Trx, orgId: string, d: Desired): Promise<PeopleTable | undefined> {
+  const keys = [d.attrs.username ? ['p.username', d.attrs.username] : null, d.attrs.email ? ['p.email_normalized', normalizeEmail(d.attrs.email)] : null].filter(
+    (k): k is [string, string] => k !== null,
+  );
+  for (const [column, value] of keys) {
+    const row = await trx
+      .selectFrom('people as p')
+      .innerJoin('scim_users as su', 'su.person_id', 'p.id')
+      .selectAll('p')
+      .where('p.org_id', '=', orgId)
+      .where('su.deleted_at', 'is not', null)
+      .where(column as 'p.username', '=', value)
+      .executeTakeFirst();
+    if (row) return row;
+  }
+  return undefined;
+}
+
+export async function createUser(c: ScimCaller, body: unknown): Promise<UserResult> {
+  const doc = readBody(USER_RESOURCE, body, null);
+  const d = desiredPerson(doc, null, null);
+  const id = await write(c, async (trx, afterCommit) => {
+    const back = await deletedMatch(trx, c.org.id, d);
+    if (back) {
+      await recordAudit(trx, { orgId: c.org.id, actor: auditOf(c).actor, action: 'scim.user_restored', target: personTarget(back), ip: c.ip });
+      await applyDesired(c, trx, afterCommit, back, { externalId: null, extras: {}, version: 0 }, { ...d, active: d.active ?? true });
+      return back.id;
+    }
+    if (d.externalId !== null) await linkExternalIdCheckOnly(c, trx, d.externalId);
+    const person = await createPerson(c.ctx, trx, afterCommit, c.org.id, d.attrs, auditOf(c), { tellAdmins: false });
+    if (d.active === false) await setPersonStatus(c.ctx, trx, afterCommit, person, 'deactivated', auditOf(c), { tellAdmins: false });
+    if (d.externalId !== null) await linkExternalId(c, trx, person.id, d.externalId);
+    await saveExtras(c, trx, person.id, d.extras, nextVersion(person.updated_at));
+    afterCommit(() => c.refresh.changed(c.org.id, person.id));
+    return person.id;
+  });
+  return present(c, c.ctx.db, id);
+}
+
+async function linkExternalIdCheckOnly(c: ScimCaller, trx: Trx, externalId: string): Promise<void> {
+  const taken = await trx
+    .selectFrom('person_links')
+    .select('person_id')
+    .where('org_id', '=', c.org.id)
+    .where('source', '=', 'scim')
+    .where('external_key', '=', externalId)
+    .executeTakeFirst();
+  if (taken) throw uniqueness(`externalId: another User already has ${JSON.stringify(externalId)}.`);
+}
+
+/** Loads the User for a change, checks If-Match, and gives the change its starting point. */
+async function forChange(c: ScimCaller, trx: Trx, id: string, ifMatch: string | undefined) {
+  const row: UserRow | undefined = await findUserRow(trx, c.org.id, id);
+  if (!row) throw scimNotFound('No such User.');
+  const version = userVersion(row);
+  checkIfMatch(ifMatch, version);
+  const [facts] = await factsOf(trx, c.org.id, [row]);
+  const { scim_attributes, scim_updated_at, ...person } = row;
+  void scim_attributes;
+  void scim_updated_at;
+  return { person: person as PeopleTable, facts: facts!, version, doc: userDocument(facts!) };
+}
+
+export async function replaceUser(c: ScimCaller, id: string, body: unknown, ifMatch: string | undefined): Promise<UserResult> {
+  const doc = readBody(USER_RESOURCE, body, id);
+  await write(c, async (trx, afterCommit) => {
+    const cur = await forChange(c, trx, id, ifMatch);
+    const d = desiredPerson(doc, cur.doc, cur.person);
+    await applyDesired(c, trx, afterCommit, cur.person, { ...cur.facts, version: cur.version }, d);
+  });
+  return present(c, c.ctx.db, id);
+}
+
+export async function patchUser(c: ScimCaller, id: string, body: unknown, ifMatch: string | undefined): Promise<UserResult> {
+  const ops = readPatchBody(body);
+  await write(c, async (trx, afterCommit) => {
+    const cur = await forChange(c, trx, id, ifMatch);
+    const doc = applyPatch(USER_RESOURCE, cur.doc, ops, id);
+    const d = desiredPerson(doc, cur.doc, cur.person);
+    await applyDesired(c, trx, afterCommit, cur.person, { ...cur.facts, version: cur.version }, d);
+  });
+  return present(c, c.ctx.db, id);
+}
+
+export async function deleteUser(c: ScimCaller, id: string, ifMatch: string | undefined): Promise<void> {
+  await write(c, async (trx, afterCommit) => {
+    const cur = await forChange(c, trx, id, ifMatch);
+    const audit = auditOf(c);
+    await setPersonStatus(c.ctx, trx, afterCommit, cur.person, 'deactivated', audit, { tellAdmins: false });
+    await linkExternalId(c, trx, id, null);
+    await saveExtras(c, trx, id, cur.facts.extras, nextVersion(cur.version), Date.now());
+    await recordAudit(trx, { orgId: c.org.id, actor: audit.actor, action: 'scim.user_deleted', target: personTarget(cur.person), ip: c.ip });
+    afterCommit(() => c.refresh.changed(c.org.id, id));
+  });
+}
