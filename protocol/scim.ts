@@ -21,8 +21,9 @@ export type ScimTokenInput = z.infer<typeof scimTokenInputSchema>;
 export const scimTokenSchema = z.object({
   id: z.string(),
   name: z.string(),
-  createdAt: z.number(),
-  lastUsedAt: z.number().nullable(),
+  createdAt: z.string(),
+  /** Recorded at most once a minute. */
+  lastUsedAt: z.string().nullable(),
   createdBy: z.object({ id: z.string(), displayName: z.string() }).nullable(),
 });
 export type ScimToken = z.infer<typeof scimTokenSchema>;

@@ -60,6 +60,8 @@ import { ldapRoutes } from './modules/ldap/routes.js';
 import { startLdapSchedule } from './modules/ldap/schedule.js';
 import { LDAP_SYNC_JOB, runLdapSyncJob } from './modules/ldap/sync.js';
 import { ssoRoutes } from './modules/sso/routes.js';
+import { scimRoutes } from './modules/scim/routes.js';
+import { scimTokenRoutes } from './modules/scim/token-routes.js';
 
 const API_DESCRIPTION = [
   'REST API of Commonplace, scoped to the company named by the Host header (`<slug>.<base domain>`).',
@@ -219,6 +221,8 @@ export async function buildServer(config: Config, opts: BuildOptions = {}): Prom
   searchRoutes(app, ctx);
   ldapRoutes(app, ctx);
   ssoRoutes(app, ctx);
+  scimTokenRoutes(app, ctx);
+  scimRoutes(app, ctx);
   // The websocket plugin wraps every route handler of its scope to spot upgrades; keeping it in a
   // scope of its own spares the REST routes that work on every request.
   let websocketServer: Server['websocketServer'] | undefined;

@@ -224,6 +224,10 @@ const ENDPOINTS: Array<{ method: string; path: string; body?: Record<string, unk
   { method: 'DELETE', path: '/api/v1/admin/sso', session: true },
   { method: 'POST', path: '/api/v1/admin/sso/test', body: {}, session: true },
   { method: 'GET', path: '/api/v1/auth/sso', session: false },
+  // SCIM tokens (server/modules/scim); the SCIM endpoint itself is /scim/v2, outside /api/v1.
+  { method: 'POST', path: '/api/v1/admin/scim-tokens', body: { name: 'Entra ID' }, session: true },
+  { method: 'GET', path: '/api/v1/admin/scim-tokens?limit=5', query: true, session: true },
+  { method: 'DELETE', path: `/api/v1/admin/scim-tokens/${SOME_ID}`, session: true },
 ];
 
 /** The route pattern of a concrete path from the table, to compare with what the server registered. */

@@ -83,7 +83,8 @@ function constCompare(actual: FilterValue | undefined, op: CompareOp, value: Fil
 function compareOf(spec: FieldSpec, op: CompareOp, value: FilterValue, dialect: Dialect, name: string): Cond {
   if (spec.kind === 'const') return constCompare(spec.value, op, value) ? TRUE : FALSE;
   if (spec.kind === 'custom') {
-    if (spec.type === 'boolean' && value !== null && typeof value !== 'boolean') throw invalidFilter(`${name} compares with true or false.`);
+    if (spec.type === 'boolean' && value !== null && typeof value !== 'boolean')
+      throw invalidFilter(`${name} compares with true or false.`);
     if (spec.type === 'boolean' && op !== 'eq' && op !== 'ne') throw invalidFilter(`${name} takes eq or ne.`);
     if (spec.type === 'string' && typeof value === 'boolean') throw invalidFilter(`${name} compares with text.`);
     return spec.compare(op, value);

@@ -139,7 +139,12 @@ export interface GroupListQuery {
   descending: boolean;
 }
 
-export async function listGroupRows(db: Executor, dialect: Dialect, orgId: string, q: GroupListQuery): Promise<{ total: number; rows: GroupRow[] }> {
+export async function listGroupRows(
+  db: Executor,
+  dialect: Dialect,
+  orgId: string,
+  q: GroupListQuery,
+): Promise<{ total: number; rows: GroupRow[] }> {
   const where = q.filter ? compileFilter(q.filter, groupResolver(orgId, dialect), dialect) : TRUE;
   let sortKey: RawBuilder<unknown> = sql`sg.created_at`;
   if (q.sortBy) {

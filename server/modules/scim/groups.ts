@@ -13,7 +13,16 @@ import { parsePatchPath } from './filter.js';
 import { readPatchBody } from './patch.js';
 import { matches, readBody, type ResourceDef } from './resource.js';
 import { findAttr, GROUP_ATTRS } from './schemas.js';
-import { groupVersion, findGroupRow, listGroupRows, membersOf, existingUsers, type GroupListQuery, type GroupRow, type MemberRow } from './groups-store.js';
+import {
+  groupVersion,
+  findGroupRow,
+  listGroupRows,
+  membersOf,
+  existingUsers,
+  type GroupListQuery,
+  type GroupRow,
+  type MemberRow,
+} from './groups-store.js';
 import { CORE_GROUP, ENTRA_GROUP_SCHEMA } from './urns.js';
 import { isObject, readValue, type Json, type JsonObject } from './values.js';
 
@@ -44,9 +53,22 @@ function groupResource(g: GroupRow, members: MemberRow[] | null, base: string): 
     ...(g.external_id !== null ? { externalId: g.external_id } : {}),
     displayName: g.name,
     ...(members
-      ? { members: members.map((m) => ({ value: m.person_id, display: m.display_name, type: 'User', $ref: `${base}/Users/${m.person_id}` })) }
+      ? {
+          members: members.map((m) => ({
+            value: m.person_id,
+            display: m.display_name,
+            type: 'User',
+            $ref: `${base}/Users/${m.person_id}`,
+          })),
+        }
       : {}),
-    meta: { resourceType: 'Group', created: iso(g.created_at), lastModified: iso(version), location: `${base}/Groups/${g.id}`, version: etagOf(version) },
+    meta: {
+      resourceType: 'Group',
+      created: iso(g.created_at),
+      lastModified: iso(version),
+      location: `${base}/Groups/${g.id}`,
+      version: etagOf(version),
+    },
   };
 }
 
@@ -64,7 +86,13 @@ export async function getGroup(c: ScimCaller, id: string, withMembers = true): P
 
 export async function listGroups(c: ScimCaller, q: GroupListQuery, withMembers: boolean) {
   const { total, rows } = await listGroupRows(c.ctx.db, c.ctx.dialect, c.org.id, q);
-  const members = withMembers ? await membersOf(c.ctx.db, c.org.id, rows.map((r) => r.id)) : [];
+  const members = withMembers
+    ? await membersOf(
+        c.ctx.db,
+        c.org.id,
+        rows.map((r) => r.id),
+      )
+    : [];
   return {
     total,
     resources: rows.map((r) => groupResource(r, withMembers ? members.filter((m) => m.group_id === r.id) : null, c.base)),
@@ -172,7 +200,11 @@ async function change(
     checkIfMatch(ifMatch, groupVersion(row));
     const current = new Set((await membersOf(trx, c.org.id, [id])).map((m) => m.person_id));
     const details = await fn(trx, afterCommit, row, current);
-    await trx.updateTable('scim_groups').set({ updated_at: nextVersion(groupVersion(row)) }).where('group_id', '=', id).execute();
+    await trx
+      .updateTable('scim_groups')
+      .set({ updated_at: nextVersion(groupVersion(row)) })
+      .where('group_id', '=', id)
+      .execute();
     await recordAudit(trx, {
       orgId: c.org.id,
       actor: auditOf(c).actor,
@@ -187,8 +219,10 @@ async function change(
 
 async function applyWanted(c: ScimCaller, trx: Trx, afterCommit: AfterCommit, row: GroupRow, current: Set<string>, w: Wanted) {
   const renamed = await rename(c, trx, afterCommit, row.id, w.name);
-  if (w.externalId !== row.external_id) await trx.updateTable('scim_groups').set({ external_id: w.externalId }).where('group_id', '=', row.id).execute();
-  const counts = w.members === undefined ? { added: 0, removed: 0 } : await syncMembers(c, trx, afterCommit, row.id, current, new Set(w.members));
+  if (w.externalId !== row.external_id)
+    await trx.updateTable('scim_groups').set({ external_id: w.externalId }).where('group_id', '=', row.id).execute();
+  const counts =
+    w.members === undefined ? { added: 0, removed: 0 } : await syncMembers(c, trx, afterCommit, row.id, current, new Set(w.members));
   return { renamed, externalId: w.externalId !== row.external_id, ...counts };
 }
 
@@ -220,7 +254,8 @@ export function patchGroup(c: ScimCaller, id: string, body: unknown, ifMatch: st
         touched = true;
         if (path.filter) {
           if (op !== 'remove') throw invalidSyntax('Only remove takes a members[filter] path; add members with path "members".');
-          for (const m of [...members]) if (matches(path.filter, { value: m, display: names.get(m) ?? '', type: 'User' }, MEMBERS)) members.delete(m);
+          for (const m of [...members])
+            if (matches(path.filter, { value: m, display: names.get(m) ?? '', type: 'User' }, MEMBERS)) members.delete(m);
           return;
         }
         const ids = value === undefined || value === null ? null : memberIdsOf(readValue(MEMBERS, value));
@@ -241,7 +276,8 @@ export function patchGroup(c: ScimCaller, id: string, body: unknown, ifMatch: st
         apply(op.op, op.path, op.value);
         continue;
       }
-      if (op.op === 'remove' || !isObject(op.value)) throw invalidValue(`An ${op.op} without a path needs an object of attributes as its value.`);
+      if (op.op === 'remove' || !isObject(op.value))
+        throw invalidValue(`An ${op.op} without a path needs an object of attributes as its value.`);
       for (const [key, v] of Object.entries(op.value)) {
         if (key.toLowerCase() === 'schemas') continue;
         if (key.toLowerCase() === 'id') {

@@ -46,11 +46,7 @@ export const extensionOf = (res: ResourceDef, key: string) => res.extensions.fin
  */
 export function readBody(res: ResourceDef, body: unknown, ownId: string | null): JsonObject {
   if (!isObject(body)) throw invalidSyntax('The body must be a JSON object.');
-  checkSchemas(
-    body,
-    [res.coreUrn, ...res.extensions.map((e) => e.urn)],
-    res.ignoredSchemas,
-  );
+  checkSchemas(body, [res.coreUrn, ...res.extensions.map((e) => e.urn)], res.ignoredSchemas);
   const doc: JsonObject = {};
   for (const [key, raw] of Object.entries(body)) {
     const k = lower(key);
@@ -126,7 +122,8 @@ function checkFilterNames(f: Filter, def: AttrDef, raw: string): void {
   }
 }
 
-const asText = (v: Json | undefined): string | null => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : null);
+const asText = (v: Json | undefined): string | null =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : null;
 
 /** A value-path filter tested against one value of a multi-valued attribute (in memory). */
 export function matches(f: Filter, item: JsonObject, def: AttrDef): boolean {

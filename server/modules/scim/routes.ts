@@ -22,6 +22,9 @@ declare module 'fastify' {
 
 type Query = Record<string, string | undefined>;
 
+/** SCIM is its own protocol, described by its discovery documents, not by the API's OpenAPI. */
+const hidden = { schema: { hide: true } };
+
 /**
  * The SCIM 2.0 endpoint of each company, `<company address>/scim/v2` (RFC 7644): its own scope,
  * so its bodies (application/scim+json or application/json), its errors (SCIM's shape) and its
@@ -53,12 +56,20 @@ export function scimRoutes(app: FastifyInstance, ctx: AppContext): void {
             action: 'scim.request_failed',
             target: null,
             ip: req.ip,
-            details: { method: req.method, path: req.url.split('?')[0]?.slice(0, 300), status: scimErr.status, scimType: scimErr.scimType, detail: scimErr.message.slice(0, 500) },
+            details: {
+              method: req.method,
+              path: req.url.split('?')[0]?.slice(0, 300),
+              status: scimErr.status,
+              scimType: scimErr.scimType,
+              detail: scimErr.message.slice(0, 500),
+            },
           }).catch((e: unknown) => req.log.warn({ err: e }, 'could not record a failed SCIM request'));
         }
         return sendScimError(reply, scimErr);
       });
-      scope.setNotFoundHandler((req, reply) => sendScimError(reply, scimNotFound(`No SCIM endpoint ${req.method} ${req.url.split('?')[0]}.`)));
+      scope.setNotFoundHandler((req, reply) =>
+        sendScimError(reply, scimNotFound(`No SCIM endpoint ${req.method} ${req.url.split('?')[0]}.`)),
+      );
 
       const caller = (req: FastifyRequest): ScimCaller => {
         if (!req.scim) throw new ScimError(401, null, 'Send the SCIM token as "Authorization: Bearer <token>".');
@@ -66,72 +77,88 @@ export function scimRoutes(app: FastifyInstance, ctx: AppContext): void {
       };
 
       // Discovery (RFC 7644 §4).
-      scope.get('/ServiceProviderConfig', async (req, reply) => send(reply, 200, serviceProviderConfig(caller(req).base)));
-      scope.get('/ResourceTypes', async (req, reply) => send(reply, 200, listOf(resourceTypes(caller(req).base))));
-      scope.get<{ Params: { id: string } }>('/ResourceTypes/:id', async (req, reply) => {
+      scope.get('/ServiceProviderConfig', hidden, async (req, reply) => send(reply, 200, serviceProviderConfig(caller(req).base)));
+      scope.get('/ResourceTypes', hidden, async (req, reply) => send(reply, 200, listOf(resourceTypes(caller(req).base))));
+      scope.get<{ Params: { id: string } }>('/ResourceTypes/:id', hidden, async (req, reply) => {
         const found = resourceTypes(caller(req).base).find((r) => r.id === req.params.id);
         if (!found) throw scimNotFound('No such resource type.');
         return send(reply, 200, found);
       });
-      scope.get('/Schemas', async (req, reply) => send(reply, 200, listOf(schemaDocuments(caller(req).base))));
-      scope.get<{ Params: { id: string } }>('/Schemas/:id', async (req, reply) => {
+      scope.get('/Schemas', hidden, async (req, reply) => send(reply, 200, listOf(schemaDocuments(caller(req).base))));
+      scope.get<{ Params: { id: string } }>('/Schemas/:id', hidden, async (req, reply) => {
         const found = schemaDocuments(caller(req).base).find((s) => s.id.toLowerCase() === req.params.id.toLowerCase());
         if (!found) throw scimNotFound('No such schema.');
         return send(reply, 200, found);
       });
 
       // Users.
-      scope.get<{ Querystring: Query }>('/Users', async (req, reply) => {
+      scope.get<{ Querystring: Query }>('/Users', hidden, async (req, reply) => {
         const q = listQuery(req.query);
         const { total, resources } = await listUsers(caller(req), q);
-        return send(reply, 200, listOf(resources.map((r) => project(r, req.query)), total, q.startIndex));
+        return send(
+          reply,
+          200,
+          listOf(
+            resources.map((r) => project(r, req.query)),
+            total,
+            q.startIndex,
+          ),
+        );
       });
-      scope.get<{ Params: { id: string }; Querystring: Query }>('/Users/:id', async (req, reply) => {
+      scope.get<{ Params: { id: string }; Querystring: Query }>('/Users/:id', hidden, async (req, reply) => {
         const { resource, version } = await getUser(caller(req), req.params.id);
         return sendResource(req, reply, 200, project(resource, req.query), version);
       });
-      scope.post('/Users', async (req, reply) => {
+      scope.post('/Users', hidden, async (req, reply) => {
         const { resource, version } = await createUser(caller(req), req.body);
         reply.header('location', (resource.meta as JsonObject).location as string);
         return sendResource(req, reply, 201, resource, version);
       });
-      scope.put<{ Params: { id: string } }>('/Users/:id', async (req, reply) => {
+      scope.put<{ Params: { id: string } }>('/Users/:id', hidden, async (req, reply) => {
         const { resource, version } = await replaceUser(caller(req), req.params.id, req.body, ifMatch(req));
         return sendResource(req, reply, 200, resource, version);
       });
-      scope.patch<{ Params: { id: string } }>('/Users/:id', async (req, reply) => {
+      scope.patch<{ Params: { id: string } }>('/Users/:id', hidden, async (req, reply) => {
         const { resource, version } = await patchUser(caller(req), req.params.id, req.body, ifMatch(req));
         return sendResource(req, reply, 200, resource, version);
       });
-      scope.delete<{ Params: { id: string } }>('/Users/:id', async (req, reply) => {
+      scope.delete<{ Params: { id: string } }>('/Users/:id', hidden, async (req, reply) => {
         await deleteUser(caller(req), req.params.id, ifMatch(req));
         return reply.code(204).send();
       });
 
       // Groups.
-      scope.get<{ Querystring: Query }>('/Groups', async (req, reply) => {
+      scope.get<{ Querystring: Query }>('/Groups', hidden, async (req, reply) => {
         const q = listQuery(req.query);
         const { total, resources } = await listGroups(caller(req), q, wantsAttribute(req.query, 'members'));
-        return send(reply, 200, listOf(resources.map((r) => project(r, req.query)), total, q.startIndex));
+        return send(
+          reply,
+          200,
+          listOf(
+            resources.map((r) => project(r, req.query)),
+            total,
+            q.startIndex,
+          ),
+        );
       });
-      scope.get<{ Params: { id: string }; Querystring: Query }>('/Groups/:id', async (req, reply) => {
+      scope.get<{ Params: { id: string }; Querystring: Query }>('/Groups/:id', hidden, async (req, reply) => {
         const { resource, version } = await getGroup(caller(req), req.params.id, wantsAttribute(req.query, 'members'));
         return sendResource(req, reply, 200, project(resource, req.query), version);
       });
-      scope.post('/Groups', async (req, reply) => {
+      scope.post('/Groups', hidden, async (req, reply) => {
         const { resource, version } = await createGroup(caller(req), req.body);
         reply.header('location', (resource.meta as JsonObject).location as string);
         return sendResource(req, reply, 201, resource, version);
       });
-      scope.put<{ Params: { id: string } }>('/Groups/:id', async (req, reply) => {
+      scope.put<{ Params: { id: string } }>('/Groups/:id', hidden, async (req, reply) => {
         const { resource, version } = await replaceGroup(caller(req), req.params.id, req.body, ifMatch(req));
         return sendResource(req, reply, 200, resource, version);
       });
-      scope.patch<{ Params: { id: string } }>('/Groups/:id', async (req, reply) => {
+      scope.patch<{ Params: { id: string } }>('/Groups/:id', hidden, async (req, reply) => {
         const { resource, version } = await patchGroup(caller(req), req.params.id, req.body, ifMatch(req));
         return sendResource(req, reply, 200, resource, version);
       });
-      scope.delete<{ Params: { id: string } }>('/Groups/:id', async (req, reply) => {
+      scope.delete<{ Params: { id: string } }>('/Groups/:id', hidden, async (req, reply) => {
         await deleteGroup(caller(req), req.params.id, ifMatch(req));
         return reply.code(204).send();
       });
@@ -173,7 +200,8 @@ function listQuery(query: Query) {
     return Number(raw);
   };
   const order = query.sortOrder?.toLowerCase();
-  if (order !== undefined && order !== 'ascending' && order !== 'descending') throw invalidValue('sortOrder must be ascending or descending.');
+  if (order !== undefined && order !== 'ascending' && order !== 'descending')
+    throw invalidValue('sortOrder must be ascending or descending.');
   return {
     filter: query.filter !== undefined && query.filter.trim() !== '' ? parseFilter(query.filter) : null,
     // Below 1 means 1, and a negative count means 0 (RFC 7644 §3.4.2.4).

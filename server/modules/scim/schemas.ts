@@ -185,7 +185,13 @@ export function schemaDocuments(base: string) {
   return [
     schemaDocument(CORE_USER, 'User', 'A person of the company.', [EXTERNAL_ID_ATTR, ...USER_ATTRS], base),
     schemaDocument(ENTERPRISE_USER, 'EnterpriseUser', 'Employee number, department and manager.', ENTERPRISE_ATTRS, base),
-    schemaDocument(CORE_GROUP, 'Group', 'A closed Commonplace group whose members the identity provider manages.', [EXTERNAL_ID_ATTR, ...GROUP_ATTRS], base),
+    schemaDocument(
+      CORE_GROUP,
+      'Group',
+      'A closed Commonplace group whose members the identity provider manages.',
+      [EXTERNAL_ID_ATTR, ...GROUP_ATTRS],
+      base,
+    ),
   ];
 }
 

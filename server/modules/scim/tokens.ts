@@ -12,6 +12,7 @@ import { ScimError } from './errors.js';
  * its sha256; it works only on its own company's address (the company comes from the Host, and
  * the token is looked up within it); a revoked one stops at once (every request reads the row).
  */
+const iso = (ms: number): string => new Date(Number(ms)).toISOString();
 const TOKEN_PREFIX = 'cpscim_';
 const LAST_USED_EVERY_MS = 60_000;
 
@@ -72,8 +73,8 @@ export async function listTokens(db: Executor, orgId: string, before: string | n
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
-    createdAt: Number(r.created_at),
-    lastUsedAt: r.last_used_at === null ? null : Number(r.last_used_at),
+    createdAt: iso(r.created_at),
+    lastUsedAt: r.last_used_at === null ? null : iso(r.last_used_at),
     createdBy: r.display_name ? { id: r.created_by, displayName: r.display_name } : null,
   }));
 }
@@ -81,8 +82,8 @@ export async function listTokens(db: Executor, orgId: string, before: string | n
 export const toTokenView = (row: ScimTokensTable, admin: PeopleTable): ScimToken => ({
   id: row.id,
   name: row.name,
-  createdAt: row.created_at,
-  lastUsedAt: row.last_used_at,
+  createdAt: iso(row.created_at),
+  lastUsedAt: row.last_used_at === null ? null : iso(row.last_used_at),
   createdBy: { id: admin.id, displayName: admin.display_name },
 });
 

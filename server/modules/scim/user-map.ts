@@ -36,7 +36,9 @@ export function usernameFor(userName: string): string | null {
   const u = userName.trim().toLowerCase();
   if (USERNAME_RE.test(u)) return u;
   if (EMAIL_RE.test(u)) return null;
-  throw invalidValue(`userName: ${JSON.stringify(userName.slice(0, 100))} must be 2 to 64 letters, digits, dots, dashes, underscores or @, or an e-mail address.`);
+  throw invalidValue(
+    `userName: ${JSON.stringify(userName.slice(0, 100))} must be 2 to 64 letters, digits, dots, dashes, underscores or @, or an e-mail address.`,
+  );
 }
 
 export const userNameOf = (p: Pick<PeopleTable, 'username' | 'email' | 'employee_id' | 'id'>): string =>
@@ -55,13 +57,14 @@ export interface UserFacts {
 
 export function userDocument(f: UserFacts): JsonObject {
   const p = f.person;
-  const doc: JsonObject = { ...f.extras };
+  const doc: JsonObject = {};
+  if (f.externalId !== null) doc.externalId = f.externalId;
+  doc.userName = userNameOf(p);
   const name = isObject(f.extras.name) ? f.extras.name : {};
   doc.name = { ...name, formatted: typeof name.formatted === 'string' ? name.formatted : p.display_name };
-  doc.userName = userNameOf(p);
   doc.displayName = p.display_name;
+  Object.assign(doc, f.extras, { name: doc.name });
   doc.active = p.status === 'active';
-  if (f.externalId !== null) doc.externalId = f.externalId;
   if (p.title) doc.title = p.title;
   if (p.email) doc.emails = [{ value: p.email, type: 'work', primary: true }];
   if (p.phone) doc.phoneNumbers = [{ value: p.phone, type: 'work', primary: true }];
@@ -111,7 +114,8 @@ function fromName(doc: JsonObject, prefer: 'parts' | 'formatted'): string | null
  * The person a document describes. `before` is the current document (PATCH, PUT) or null
  * (POST); `current` the person, whose shown userName is left alone when the document keeps it.
  */
-export function desiredPerson(doc: JsonObject, before: JsonObject | null, current: PeopleTable | null): Desired {
+export function desiredPerson(input: JsonObject, before: JsonObject | null, current: PeopleTable | null): Desired {
+  let doc = input;
   const userName = text(doc.userName);
   if (!userName) throw invalidValue('userName is required.');
   const sameUserName = current !== null && userNameOf(current).toLowerCase() === userName.toLowerCase();
@@ -122,6 +126,12 @@ export function desiredPerson(doc: JsonObject, before: JsonObject | null, curren
   const explicit = text(doc.displayName);
   let displayName: string | null;
   const changed = before ? nameChanged(before, doc) : null;
+  if (changed === 'parts' && isObject(doc.name) && isObject(before?.name) && doc.name.formatted === before.name.formatted) {
+    // New name parts and the old full name: the full name follows the parts.
+    const { formatted, ...rest } = doc.name;
+    void formatted;
+    doc = { ...doc, name: rest };
+  }
   if (explicit && (!before || explicit !== text(before.displayName))) displayName = explicit;
   else if (changed) displayName = fromName(doc, changed) ?? explicit;
   else displayName = explicit ?? fromName(doc, 'formatted');

@@ -22,7 +22,8 @@ const lastModified = (dialect: Dialect) =>
   dialect === 'postgres' ? sql`greatest(p.updated_at, coalesce(su.updated_at, 0))` : sql`max(p.updated_at, coalesce(su.updated_at, 0))`;
 
 /** The version (ETag) of a User: moves on every change of the person or of what SCIM keeps. */
-export const userVersion = (r: Pick<UserRow, 'updated_at' | 'scim_updated_at'>): number => Math.max(Number(r.updated_at), Number(r.scim_updated_at ?? 0));
+export const userVersion = (r: Pick<UserRow, 'updated_at' | 'scim_updated_at'>): number =>
+  Math.max(Number(r.updated_at), Number(r.scim_updated_at ?? 0));
 
 function baseQuery(db: Executor, orgId: string) {
   return db
@@ -91,10 +92,16 @@ function userResolver(orgId: string, dialect: Dialect): SqlResolver {
       type: {
         kind: 'custom',
         type: 'string',
-        compare: (op, v) => whenSet(v !== null && (op === 'eq' ? lower(String(v)) === type : op === 'ne' ? lower(String(v)) !== type : false)),
+        compare: (op, v) =>
+          whenSet(v !== null && (op === 'eq' ? lower(String(v)) === type : op === 'ne' ? lower(String(v)) !== type : false)),
         present: () => whenSet(true),
       },
-      primary: { kind: 'custom', type: 'boolean', compare: (op, v) => whenSet((op === 'eq') === (v === true)), present: () => whenSet(true) },
+      primary: {
+        kind: 'custom',
+        type: 'boolean',
+        compare: (op, v) => whenSet((op === 'eq') === (v === true)),
+        present: () => whenSet(true),
+      },
       display: { kind: 'const', value: undefined },
     };
   };
@@ -140,7 +147,9 @@ function userResolver(orgId: string, dialect: Dialect): SqlResolver {
           return sql<SqlBool>`p.id in (select l.person_id from person_links l where l.org_id = ${orgId} and l.source = 'scim' and l.external_key = ${v})`;
         }
         if (v === null) return op === 'eq' ? sql<SqlBool>`not ${linkOf(TRUE)}` : linkOf(TRUE);
-        return op === 'ne' ? sql<SqlBool>`not ${linkOf(sql`l.external_key = ${String(v)}`)}` : linkOf(textCompare(sql`l.external_key`, true, op, String(v), dialect));
+        return op === 'ne'
+          ? sql<SqlBool>`not ${linkOf(sql`l.external_key = ${String(v)}`)}`
+          : linkOf(textCompare(sql`l.external_key`, true, op, String(v), dialect));
       },
       present: () => linkOf(TRUE),
     },
@@ -159,7 +168,13 @@ function userResolver(orgId: string, dialect: Dialect): SqlResolver {
       kind: 'custom',
       type: 'string',
       compare: (op, v) =>
-        op === 'eq' && typeof v === 'string' ? sql<SqlBool>`p.employee_id = ${v.trim()}` : v === null ? (op === 'eq' ? sql<SqlBool>`p.employee_id is null` : sql<SqlBool>`p.employee_id is not null`) : textCompare(sql`p.employee_id`, false, op, String(v), dialect),
+        op === 'eq' && typeof v === 'string'
+          ? sql<SqlBool>`p.employee_id = ${v.trim()}`
+          : v === null
+            ? op === 'eq'
+              ? sql<SqlBool>`p.employee_id is null`
+              : sql<SqlBool>`p.employee_id is not null`
+            : textCompare(sql`p.employee_id`, false, op, String(v), dialect),
       present: () => sql<SqlBool>`p.employee_id is not null`,
     },
     'ext:department': column(sql`p.department`),
@@ -217,7 +232,12 @@ export interface UserListQuery {
   descending: boolean;
 }
 
-export async function listUserRows(db: Executor, dialect: Dialect, orgId: string, q: UserListQuery): Promise<{ total: number; rows: UserRow[] }> {
+export async function listUserRows(
+  db: Executor,
+  dialect: Dialect,
+  orgId: string,
+  q: UserListQuery,
+): Promise<{ total: number; rows: UserRow[] }> {
   const where = q.filter ? compileFilter(q.filter, userResolver(orgId, dialect), dialect) : TRUE;
   let sortKey: RawBuilder<unknown> = sql`p.created_at`;
   if (q.sortBy) {

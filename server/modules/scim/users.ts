@@ -1,10 +1,10 @@
-import { inTx } from '../../context.js';
+import { sql } from 'kysely';
 import { isUniqueViolation, type Trx } from '../../db/index.js';
 import type { PeopleTable } from '../../db/schema.js';
-import type { AfterCommit } from '../../db/tx.js';
+import { transaction, type AfterCommit } from '../../db/tx.js';
 import { personTarget, recordAudit } from '../audit/record.js';
 import { createPerson, setPersonStatus, updatePersonAttributes } from '../identity/provisioning.js';
-import { lockPeopleOfOrg, normalizeEmail } from '../people/store.js';
+import { findPerson, lockPeopleOfOrg, normalizeEmail } from '../people/store.js';
 import { auditOf, checkIfMatch, etagOf, iso, nextVersion, type ScimCaller } from './caller.js';
 import { invalidValue, scimNotFound, uniqueness } from './errors.js';
 import { applyPatch, readPatchBody } from './patch.js';
@@ -56,15 +56,25 @@ export async function listUsers(c: ScimCaller, q: UserListQuery): Promise<{ tota
   return { total, resources: facts.map((f, i) => userResource(f, userVersion(rows[i]!), c.base)) };
 }
 
-/** Runs a write; a unique index hit by a concurrent write is the same 409 as the rule's own check. */
-async function write<T>(c: ScimCaller, fn: (trx: Trx, afterCommit: AfterCommit) => Promise<T>): Promise<T> {
+/**
+ * Runs a write; a unique index hit by a concurrent write is the same 409 as the rule's own check.
+ * `lock: false` is for creating a new person only (see createUser). SCIM writes queue no jobs,
+ * so unlike `inTx` this does not wake the job worker after each commit (during a provisioning
+ * run that was one more query per person).
+ */
+async function write<T>(c: ScimCaller, fn: (trx: Trx, afterCommit: AfterCommit) => Promise<T>, lock = true): Promise<T> {
   try {
-    return await inTx(c.ctx, async (trx, afterCommit) => {
-      await lockPeopleOfOrg(trx, c.ctx.dialect, c.org.id);
-      return fn(trx, afterCommit);
-    });
+    return await transaction(
+      c.ctx.db,
+      async (trx, afterCommit) => {
+        if (lock) await lockPeopleOfOrg(trx, c.ctx.dialect, c.org.id);
+        return fn(trx, afterCommit);
+      },
+      (err) => c.ctx.log.error({ err }, 'after-commit callback failed'),
+    );
   } catch (err) {
-    if (isUniqueViolation(err)) throw uniqueness('Someone in the company already has this userName, e-mail, employee number or externalId.');
+    if (isUniqueViolation(err))
+      throw uniqueness('Someone in the company already has this userName, e-mail, employee number or externalId.');
     throw err;
   }
 }
@@ -81,7 +91,12 @@ async function linkExternalId(c: ScimCaller, trx: Trx, personId: string, externa
     if (holder && holder.person_id !== personId) throw uniqueness(`externalId: another User already has ${JSON.stringify(externalId)}.`);
     if (holder) return;
   }
-  await trx.deleteFrom('person_links').where('org_id', '=', c.org.id).where('source', '=', 'scim').where('person_id', '=', personId).execute();
+  await trx
+    .deleteFrom('person_links')
+    .where('org_id', '=', c.org.id)
+    .where('source', '=', 'scim')
+    .where('person_id', '=', personId)
+    .execute();
   if (externalId !== null) {
     await trx
       .insertInto('person_links')
@@ -122,7 +137,10 @@ async function applyDesired(
     await linkExternalId(c, trx, person.id, d.externalId);
     fields.push('externalId');
   }
-  if (JSON.stringify(d.extras) !== JSON.stringify(before.extras)) fields.push(...Object.keys({ ...before.extras, ...d.extras }).filter((k) => JSON.stringify(before.extras[k]) !== JSON.stringify(d.extras[k])));
+  if (JSON.stringify(d.extras) !== JSON.stringify(before.extras))
+    fields.push(
+      ...Object.keys({ ...before.extras, ...d.extras }).filter((k) => JSON.stringify(before.extras[k]) !== JSON.stringify(d.extras[k])),
+    );
   const changed = recorded || fields.length > 0;
   if (changed) await saveExtras(c, trx, person.id, d.extras, nextVersion(before.version));
   // Every SCIM write is in the audit log: here when the people rules above recorded nothing.
@@ -140,55 +158,87 @@ async function applyDesired(
   return changed;
 }
 
-/** A SCIM-deleted person with this username or e-mail, who a new POST takes back. */
-async function deletedMatch(trx: Trx, orgId: string, d: Desired): Promise<PeopleTable | undefined> {
-  const keys = [d.attrs.username ? ['p.username', d.attrs.username] : null, d.attrs.email ? ['p.email_normalized', normalizeEmail(d.attrs.email)] : null].filter(
-    (k): k is [string, string] => k !== null,
-  );
-  for (const [column, value] of keys) {
-    const row = await trx
-      .selectFrom('people as p')
-      .innerJoin('scim_users as su', 'su.person_id', 'p.id')
-      .selectAll('p')
-      .where('p.org_id', '=', orgId)
-      .where('su.deleted_at', 'is not', null)
-      .where(column as 'p.username', '=', value)
-      .executeTakeFirst();
-    if (row) return row;
-  }
-  return undefined;
+/**
+ * Before a create, in one query: a SCIM-deleted person with this username or e-mail (whom the
+ * create takes back), and whether the externalId is someone's already.
+ */
+async function createConflicts(trx: Trx, orgId: string, d: Desired): Promise<{ deletedId: string | null; externalIdTaken: boolean }> {
+  const username = d.attrs.username ?? null;
+  const email = d.attrs.email ? normalizeEmail(d.attrs.email) : null;
+  const deleted = trx
+    .selectFrom('people as p')
+    .innerJoin('scim_users as su', 'su.person_id', 'p.id')
+    .select([sql<string>`'deleted'`.as('kind'), 'p.id as id'])
+    .where('p.org_id', '=', orgId)
+    .where((eb) => eb.or([eb('p.username', '=', username), eb('p.email_normalized', '=', email)]))
+    .where('su.deleted_at', 'is not', null);
+  const linked = trx
+    .selectFrom('person_links')
+    .select([sql<string>`'linked'`.as('kind'), 'person_id as id'])
+    .where('org_id', '=', orgId)
+    .where('source', '=', 'scim')
+    .where('external_key', '=', d.externalId ?? '');
+  const rows = await (username || email ? (d.externalId !== null ? deleted.unionAll(linked) : deleted) : linked).execute();
+  return {
+    deletedId: rows.find((r) => r.kind === 'deleted')?.id ?? null,
+    externalIdTaken: d.externalId !== null && rows.some((r) => r.kind === 'linked'),
+  };
 }
 
+/**
+ * A new User. Making a new person takes no company lock on PostgreSQL: it writes no event (admins
+ * are told through AdminRefresh), and the unique indexes on e-mail, username, employee id and
+ * externalId decide between concurrent creates (the loser is a 409). So identity providers that
+ * create with several connections at once are not lined up one by one. Taking a deleted person
+ * back changes an existing person, so it takes the lock like every other change.
+ */
 export async function createUser(c: ScimCaller, body: unknown): Promise<UserResult> {
   const doc = readBody(USER_RESOURCE, body, null);
   const d = desiredPerson(doc, null, null);
-  const id = await write(c, async (trx, afterCommit) => {
-    const back = await deletedMatch(trx, c.org.id, d);
-    if (back) {
-      await recordAudit(trx, { orgId: c.org.id, actor: auditOf(c).actor, action: 'scim.user_restored', target: personTarget(back), ip: c.ip });
-      await applyDesired(c, trx, afterCommit, back, { externalId: null, extras: {}, version: 0 }, { ...d, active: d.active ?? true });
-      return back.id;
-    }
-    if (d.externalId !== null) await linkExternalIdCheckOnly(c, trx, d.externalId);
-    const person = await createPerson(c.ctx, trx, afterCommit, c.org.id, d.attrs, auditOf(c), { tellAdmins: false });
-    if (d.active === false) await setPersonStatus(c.ctx, trx, afterCommit, person, 'deactivated', auditOf(c), { tellAdmins: false });
-    if (d.externalId !== null) await linkExternalId(c, trx, person.id, d.externalId);
-    await saveExtras(c, trx, person.id, d.extras, nextVersion(person.updated_at));
-    afterCommit(() => c.refresh.changed(c.org.id, person.id));
-    return person.id;
-  });
-  return present(c, c.ctx.db, id);
-}
-
-async function linkExternalIdCheckOnly(c: ScimCaller, trx: Trx, externalId: string): Promise<void> {
-  const taken = await trx
-    .selectFrom('person_links')
-    .select('person_id')
-    .where('org_id', '=', c.org.id)
-    .where('source', '=', 'scim')
-    .where('external_key', '=', externalId)
-    .executeTakeFirst();
-  if (taken) throw uniqueness(`externalId: another User already has ${JSON.stringify(externalId)}.`);
+  const made = await write(
+    c,
+    async (trx, afterCommit) => {
+      const conflicts = await createConflicts(trx, c.org.id, d);
+      const back = conflicts.deletedId ? await findPerson(trx, c.org.id, conflicts.deletedId) : undefined;
+      if (back) {
+        // Reads only so far: taking the company's lock now keeps the usual order of locks.
+        await lockPeopleOfOrg(trx, c.ctx.dialect, c.org.id);
+        await recordAudit(trx, {
+          orgId: c.org.id,
+          actor: auditOf(c).actor,
+          action: 'scim.user_restored',
+          target: personTarget(back),
+          ip: c.ip,
+        });
+        const version = Date.now();
+        await applyDesired(c, trx, afterCommit, back, { externalId: null, extras: {}, version }, { ...d, active: d.active ?? true });
+        return back.id;
+      }
+      if (conflicts.externalIdTaken) throw uniqueness(`externalId: another User already has ${JSON.stringify(d.externalId)}.`);
+      let person = await createPerson(c.ctx, trx, afterCommit, c.org.id, d.attrs, auditOf(c), { tellAdmins: false });
+      if (d.active === false) {
+        await lockPeopleOfOrg(trx, c.ctx.dialect, c.org.id);
+        person = await setPersonStatus(c.ctx, trx, afterCommit, person, 'deactivated', auditOf(c), { tellAdmins: false });
+      }
+      if (d.externalId !== null) {
+        await trx
+          .insertInto('person_links')
+          .values({ org_id: c.org.id, source: 'scim', external_key: d.externalId, person_id: person.id, created_at: Date.now() })
+          .execute();
+      }
+      const version = nextVersion(person.updated_at);
+      await saveExtras(c, trx, person.id, d.extras, version);
+      const managerName = person.manager_id
+        ? ((await trx.selectFrom('people').select('display_name').where('id', '=', person.manager_id).executeTakeFirst())?.display_name ??
+          null)
+        : null;
+      afterCommit(() => c.refresh.changed(c.org.id, person.id));
+      // Answered from what was written: no second read.
+      return { resource: userResource({ person, externalId: d.externalId, extras: d.extras, managerName }, version, c.base), version };
+    },
+    false,
+  );
+  return typeof made === 'string' ? present(c, c.ctx.db, made) : made;
 }
 
 /** Loads the User for a change, checks If-Match, and gives the change its starting point. */
@@ -232,7 +282,13 @@ export async function deleteUser(c: ScimCaller, id: string, ifMatch: string | un
     await setPersonStatus(c.ctx, trx, afterCommit, cur.person, 'deactivated', audit, { tellAdmins: false });
     await linkExternalId(c, trx, id, null);
     await saveExtras(c, trx, id, cur.facts.extras, nextVersion(cur.version), Date.now());
-    await recordAudit(trx, { orgId: c.org.id, actor: audit.actor, action: 'scim.user_deleted', target: personTarget(cur.person), ip: c.ip });
+    await recordAudit(trx, {
+      orgId: c.org.id,
+      actor: audit.actor,
+      action: 'scim.user_deleted',
+      target: personTarget(cur.person),
+      ip: c.ip,
+    });
     afterCommit(() => c.refresh.changed(c.org.id, id));
   });
 }

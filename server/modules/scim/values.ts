@@ -69,7 +69,9 @@ export function readValue(def: AttrDef, v: Json, where = def.name): Json {
   if (def.multiValued) {
     const list = Array.isArray(v) ? v : [v];
     if (list.length > MAX_VALUES) throw invalidValue(`${where} has more than ${MAX_VALUES} values.`);
-    return list.map((item, i) => (def.type === 'complex' ? readComplex(def, item, `${where}[${i}]`) : readScalar(def, item, `${where}[${i}]`)));
+    return list.map((item, i) =>
+      def.type === 'complex' ? readComplex(def, item, `${where}[${i}]`) : readScalar(def, item, `${where}[${i}]`),
+    );
   }
   if (def.type === 'complex') return readComplex(def, v, where);
   return readScalar(def, v, where);
@@ -89,7 +91,8 @@ export function checkSchemas(body: JsonObject, known: string[], ignored: string[
   if (!Array.isArray(raw) || raw.some((s) => typeof s !== 'string')) throw invalidSyntax('schemas must be a list of schema URNs.');
   const lowerKnown = [...known, ...ignored].map((s) => s.toLowerCase());
   for (const s of raw as string[]) {
-    if (!lowerKnown.includes(s.toLowerCase())) throw invalidValue(`schemas: ${s} is not a schema of this resource (known: ${known.join(', ')}).`);
+    if (!lowerKnown.includes(s.toLowerCase()))
+      throw invalidValue(`schemas: ${s} is not a schema of this resource (known: ${known.join(', ')}).`);
   }
   return (raw as string[]).filter((s) => known.some((k) => k.toLowerCase() === s.toLowerCase()));
 }

@@ -4,6 +4,7 @@ import { useSession } from '../../session/SessionContext';
 import { AdminTabs } from '../AdminTabs';
 import { ImportSection } from './ImportSection';
 import { LdapSection } from './LdapSection';
+import { ScimSection } from './ScimSection';
 
 /** How people come into the company: one section per way (bulk import, …). */
 export function ProvisioningPage() {
@@ -19,6 +20,7 @@ export function ProvisioningPage() {
       <AdminTabs />
       <ImportSection />
       <LdapSection />
+      <ScimSection />
     </section>
   );
 }
