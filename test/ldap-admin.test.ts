@@ -351,6 +351,36 @@ describe.each(DIALECTS)('LDAP administration on %s', (dialect) => {
     expect(await ldapSignIn(t.server.ctx, theirs, 'ol.3', 'secret-3')).toBeNull();
   });
 
+  it('takes the directory password at the sign-in page, and says so when the directory is down', async () => {
+    await acme.owner.put('/api/v1/admin/ldap', { ...config, bindPassword: undefined, signInWithBind: true });
+    const browser = t.client(acme.slug);
+    expectProblem(
+      await browser.post('/api/v1/auth/sign-in', { login: 'ol.4', password: 'secret-3' }),
+      401,
+      'invalid_credentials',
+      'password',
+    );
+    const res = await browser.post('/api/v1/auth/sign-in', { login: 'OL.4', password: 'secret-4' });
+    expect(res.status).toBe(200);
+    expect((await browser.get('/api/v1/me')).body).toMatchObject({ displayName: 'OL Person 4' });
+    const audit = await acme.owner.get('/api/v1/admin/audit-log?action=auth.sign_in');
+    expect(audit.body.items[0]).toMatchObject({ details: { method: 'ldap' } });
+    // A deactivated person stays out, whatever the directory says.
+    expectProblem(
+      await t.client(acme.slug).post('/api/v1/auth/sign-in', { login: 'ol.5', password: 'secret-5' }),
+      401,
+      'invalid_credentials',
+    );
+    // The directory unreachable: 503, not "wrong password".
+    await acme.owner.put('/api/v1/admin/ldap', { ...config, url: 'ldap://127.0.0.1:1', bindPassword: undefined, signInWithBind: true });
+    expectProblem(
+      await t.client(acme.slug).post('/api/v1/auth/sign-in', { login: 'ol.4', password: 'secret-4' }),
+      503,
+      'directory_unavailable',
+    );
+    await acme.owner.put('/api/v1/admin/ldap', { ...config, bindPassword: undefined, signInWithBind: false });
+  });
+
   it('lists runs newest first, page by page; another company sees none of them', async () => {
     const first = await acme.owner.get('/api/v1/admin/ldap/runs?limit=2');
     expect(first.body.items).toHaveLength(2);

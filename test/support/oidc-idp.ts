@@ -7,8 +7,8 @@ import { request } from 'undici';
 /**
  * A real OpenID Connect provider for the tests: oidc-provider on 127.0.0.1, port 0, with one
  * confidential client (client_secret_basic), PKCE required, and a login page of its own at
- * /interaction/:uid that "signs in" the account named by `?login=` (what a person would type
- * there). Consent is granted at once, as for a company's own application. Scope claims (e-mail,
+ * /interaction/:uid: a form for a browser, which "signs in" the account named by `?login=` (what a
+ * person would type there, without a password). Consent is granted at once, as for a company's own application. Scope claims (e-mail,
  * name) are released through userinfo, not the ID token, like several real providers do.
  */
 
@@ -124,8 +124,18 @@ export async function startOidcIdp(opts: { redirectUris: string[] }): Promise<Te
 
   async function interaction(req: IncomingMessage, res: ServerResponse) {
     const details = await provider.interactionDetails(req, res);
-    const login = new URL(req.url ?? '/', issuer).searchParams.get('login') ?? '';
-    if (details.prompt.name !== 'login' || !accounts.has(login)) {
+    const login = new URL(req.url ?? '/', issuer).searchParams.get('login');
+    if (login === null && details.prompt.name === 'login') {
+      // What a person sees in a real browser: the provider's own sign-in form.
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test identity provider</title>' +
+          '<meta name="viewport" content="width=device-width, initial-scale=1"></head><body><main><h1>Test identity provider</h1>' +
+          '<form method="get"><label>Account <input name="login" autocomplete="username"></label> <button>Sign in</button></form></main></body></html>',
+      );
+      return;
+    }
+    if (details.prompt.name !== 'login' || !login || !accounts.has(login)) {
       res.statusCode = 403;
       res.end(`cannot sign in ${login} at prompt ${details.prompt.name}`);
       return;

@@ -7,7 +7,8 @@ import { queueMail } from '../../jobs/mail.js';
 import { hashToken, newId, newToken } from '../../lib/ids.js';
 import { findPersonByEmail, normalizeEmail, normalizeUsername } from '../people/store.js';
 import { personActor, recordAudit, systemActor } from '../audit/record.js';
-import { continueSignIn, type SignInOutcome } from '../identity/sign-in-flow.js';
+import { continueSignIn, type SignInMethod, type SignInOutcome } from '../identity/sign-in-flow.js';
+import { ldapSignIn } from '../ldap/bind.js';
 import { readIdentitySettings } from '../identity/settings.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { revokeSessions } from './sessions.js';
@@ -84,20 +85,32 @@ export async function signIn(
   const login = (input.login ?? input.email ?? '').trim();
   const accountKey = `${org.id}:${login.toLowerCase()}`;
   await ctx.signInLimits.consume(req.ip, accountKey);
-  const person = await findPersonByLogin(ctx.db, org.id, login);
-  const credential = person
+  const found = await findPersonByLogin(ctx.db, org.id, login);
+  const credential = found
     ? await ctx.db
         .selectFrom('credentials')
         .select('secret_hash')
-        .where('person_id', '=', person.id)
+        .where('person_id', '=', found.id)
         .where('kind', '=', 'password')
         .executeTakeFirst()
     : undefined;
   const ok = await verifyPassword(credential?.secret_hash, input.password ?? '');
-  if (!person || !ok) {
+  let method: SignInMethod = 'password';
+  let signedIn = found && ok ? found : undefined;
+  if (!signedIn) {
+    // The company's directory may accept the password instead (when "sign in with LDAP" is on).
+    // A directory that cannot be reached answers 503, so an outage never reads as a wrong password.
+    const viaDirectory = await ldapSignIn(ctx, org, login, input.password ?? '');
+    if (viaDirectory) {
+      signedIn = viaDirectory;
+      method = 'ldap';
+    }
+  }
+  if (!signedIn) {
     await auditFailedSignIn(ctx, org.id, login, req.ip, 'invalid_credentials', 'password');
     throw new AppError(401, 'invalid_credentials', 'That sign-in name and password do not match.', { field: 'password' });
   }
+  const person = signedIn;
   // Told only to someone who knows the password, so it reveals nothing to a guesser.
   if (person.status !== 'active') {
     await auditFailedSignIn(ctx, org.id, login, req.ip, 'account_deactivated', 'password');
@@ -111,7 +124,7 @@ export async function signIn(
     });
   }
   await ctx.signInLimits.reset(accountKey);
-  return continueSignIn(ctx, org, person, 'password', req, reply);
+  return continueSignIn(ctx, org, person, method, req, reply);
 }
 
 /** Always succeeds from the caller's view, so it cannot be used to find out who has an account. */
