@@ -28,6 +28,12 @@ if (databaseUrl) {
     dropDatabase = async () => {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
+      // The server's pool may still be saying goodbye: let it, rather than cut it off mid-way.
+      for (let i = 0; i < 40; i++) {
+        const open = await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if ((open.rows[0] as { n: number }).n === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     };

@@ -76,9 +76,27 @@ export async function createCompanyWideGroup(db: Executor, orgId: string, ownerI
 }
 
 /** Everyone who joins the company joins its company-wide group (quietly: it is where they land). */
+/** One statement (people are created 50,000 at a time by imports and SCIM): a no-op without the group. */
 export async function joinCompanyWideGroup(db: Executor, orgId: string, personId: string): Promise<void> {
-  const group = await db.selectFrom('groups').select('id').where('org_id', '=', orgId).where('is_company_wide', '=', 1).executeTakeFirst();
-  if (group) await addMember(db, orgId, group.id, personId, 'member');
+  await db
+    .insertInto('group_members')
+    .columns(['org_id', 'group_id', 'person_id', 'role', 'notify', 'joined_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('groups')
+        .select([
+          eb.val(orgId).as('org_id'),
+          'groups.id',
+          eb.val(personId).as('person_id'),
+          eb.val('member').as('role'),
+          eb.val('highlights').as('notify'),
+          eb.val(Date.now()).as('joined_at'),
+        ])
+        .where('groups.org_id', '=', orgId)
+        .where('groups.is_company_wide', '=', 1),
+    )
+    .onConflict((oc) => oc.columns(['group_id', 'person_id']).doNothing())
+    .execute();
 }
 
 export function findGroup(db: Executor, orgId: string, id: string): Promise<GroupsTable | undefined> {

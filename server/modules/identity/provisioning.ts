@@ -43,6 +43,22 @@ export interface ProvisioningAudit {
 export interface ProvisionOptions {
   /** Tell the admins' open people lists (one event per admin); bulk runs tell them once at the end. */
   tellAdmins?: boolean;
+  /**
+   * The caller already looked, in this transaction, for someone holding the e-mail, username or
+   * employee id (SCIM does it in the same query as its own checks); the unique indexes stay the last word.
+   */
+  uniqueChecked?: boolean;
+}
+
+const UNIQUE_FIELDS = {
+  email: 'email_taken',
+  username: 'username_taken',
+  employeeId: 'employee_id_taken',
+} as const;
+
+/** The refusal for a sign-in name someone in the company already has. */
+export function takenError(field: keyof typeof UNIQUE_FIELDS, value: string): AppError {
+  return conflict(UNIQUE_FIELDS[field], `Someone in the company already has this ${field}: ${value}`, field);
 }
 
 const USERNAME_RE = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
@@ -66,16 +82,24 @@ export function attributeProblem(a: PersonAttributes): { field: string; message:
 const clean = (v: string | null | undefined): string | null | undefined => (v === undefined ? undefined : v?.trim() || null);
 
 async function assertUnique(db: Executor, orgId: string, a: PersonAttributes, exceptId: string | null): Promise<void> {
-  const checks: Array<[keyof PeopleTable, string | null | undefined, string, string]> = [
-    ['email_normalized', a.email ? normalizeEmail(a.email) : null, 'email', 'email_taken'],
-    ['username', a.username ? normalizeUsername(a.username) : null, 'username', 'username_taken'],
-    ['employee_id', clean(a.employeeId), 'employeeId', 'employee_id_taken'],
+  const checks: Array<['email_normalized' | 'username' | 'employee_id', string | null | undefined, keyof typeof UNIQUE_FIELDS]> = [
+    ['email_normalized', a.email ? normalizeEmail(a.email) : null, 'email'],
+    ['username', a.username ? normalizeUsername(a.username) : null, 'username'],
+    ['employee_id', clean(a.employeeId), 'employeeId'],
   ];
-  for (const [column, value, field, code] of checks) {
-    if (!value) continue;
-    let q = db.selectFrom('people').select('id').where('org_id', '=', orgId).where(column, '=', value);
-    if (exceptId) q = q.where('id', '!=', exceptId);
-    if (await q.executeTakeFirst()) throw conflict(code, `Someone in the company already has this ${field}: ${value}`, field);
+  const asked = checks.filter(([, value]) => value);
+  if (asked.length === 0) return;
+  // One query for the three (bulk provisioning runs this for every person).
+  let q = db
+    .selectFrom('people')
+    .select(['email_normalized', 'username', 'employee_id'])
+    // Each branch names the company, so both engines use one unique index per branch (a union of
+    // three lookups) rather than scanning the company's people for the OR.
+    .where((eb) => eb.or(asked.map(([column, value]) => eb.and([eb('org_id', '=', orgId), eb(column, '=', value!)]))));
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  const holders = await q.limit(3).execute();
+  for (const [column, value, field] of asked) {
+    if (holders.some((h) => h[column] === value)) throw takenError(field, value!);
   }
 }
 
@@ -99,7 +123,7 @@ export async function createPerson(
 ): Promise<PeopleTable> {
   const problem = attributeProblem(a);
   if (problem) throw badInput(problem.field, problem.message);
-  await assertUnique(trx, orgId, a, null);
+  if (!opts.uniqueChecked) await assertUnique(trx, orgId, a, null);
   if (a.managerId) {
     const manager = await findPerson(trx, orgId, a.managerId);
     const why = managerProblem({ id: '', org_id: orgId, role: a.role ?? 'member', status: 'active' }, manager);

@@ -25,8 +25,13 @@ export async function ldapSignIn(ctx: AppContext, org: OrgsTable, login: string,
   const person = await ctx.db
     .selectFrom('people')
     .selectAll()
-    .where('org_id', '=', org.id)
-    .where((eb) => eb.or([eb('username', '=', normalizeUsername(login)), eb('email_normalized', '=', normalizeEmail(login))]))
+    // The company in each branch, so each uses its unique index (SQLite would scan the company).
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('org_id', '=', org.id), eb('username', '=', normalizeUsername(login))]),
+        eb.and([eb('org_id', '=', org.id), eb('email_normalized', '=', normalizeEmail(login))]),
+      ]),
+    )
     .executeTakeFirst();
   if (!person || person.status !== 'active') return null;
   const link = await ctx.db

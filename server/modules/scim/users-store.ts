@@ -131,8 +131,18 @@ function userResolver(orgId: string, dialect: Dialect): SqlResolver {
       compare: (op, v) => {
         if (op === 'eq' && typeof v === 'string') {
           const x = v.trim().toLowerCase();
-          return sql<SqlBool>`(p.username = ${x} or (p.username is null and p.email_normalized = ${x})
-            or (p.username is null and p.email is null and (p.employee_id = ${v.trim()} or (p.employee_id is null and p.id = ${v.trim()}))))`;
+          const raw = v.trim();
+          // Identity providers ask this before every create: the person is found by a scalar
+          // subquery, one unique-index lookup per branch, and the outer query takes them by id. An OR
+          // of the branches would have the engines scan the whole company (SQLite keeps to the
+          // outer org_id index). Should a username equal another person's shown employee id, the
+          // username's holder is the one found.
+          return sql<SqlBool>`p.id = (
+            select q.id from people q where q.org_id = ${orgId} and q.username = ${x}
+            union all select q.id from people q where q.org_id = ${orgId} and q.email_normalized = ${x} and q.username is null
+            union all select q.id from people q where q.org_id = ${orgId} and q.employee_id = ${raw} and q.username is null and q.email is null
+            union all select q.id from people q where q.org_id = ${orgId} and q.id = ${raw} and q.username is null and q.email is null and q.employee_id is null
+            limit 1)`;
         }
         if (v === null) return op === 'ne' ? TRUE : FALSE;
         return textCompare(userName, false, op, String(v), dialect);
@@ -144,7 +154,8 @@ function userResolver(orgId: string, dialect: Dialect): SqlResolver {
       type: 'string',
       compare: (op, v) => {
         if (op === 'eq' && typeof v === 'string') {
-          return sql<SqlBool>`p.id in (select l.person_id from person_links l where l.org_id = ${orgId} and l.source = 'scim' and l.external_key = ${v})`;
+          // One person at most has it: taken by id (an IN would have SQLite scan the company).
+          return sql<SqlBool>`p.id = (select l.person_id from person_links l where l.org_id = ${orgId} and l.source = 'scim' and l.external_key = ${v})`;
         }
         if (v === null) return op === 'eq' ? sql<SqlBool>`not ${linkOf(TRUE)}` : linkOf(TRUE);
         return op === 'ne'

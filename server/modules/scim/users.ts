@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import { isUniqueViolation, type Trx } from '../../db/index.js';
-import type { PeopleTable } from '../../db/schema.js';
+import type { Database, PeopleTable } from '../../db/schema.js';
 import { transaction, type AfterCommit } from '../../db/tx.js';
 import { personTarget, recordAudit } from '../audit/record.js';
-import { createPerson, setPersonStatus, updatePersonAttributes } from '../identity/provisioning.js';
-import { findPerson, lockPeopleOfOrg, normalizeEmail } from '../people/store.js';
+import { createPerson, setPersonStatus, takenError, updatePersonAttributes } from '../identity/provisioning.js';
+import { findPerson, lockPeopleOfOrg, normalizeEmail, normalizeUsername } from '../people/store.js';
 import { auditOf, checkIfMatch, etagOf, iso, nextVersion, type ScimCaller } from './caller.js';
 import { invalidValue, scimNotFound, uniqueness } from './errors.js';
 import { applyPatch, readPatchBody } from './patch.js';
@@ -105,13 +105,37 @@ async function linkExternalId(c: ScimCaller, trx: Trx, personId: string, externa
   }
 }
 
-async function saveExtras(c: ScimCaller, trx: Trx, personId: string, extras: JsonObject, version: number, deletedAt: number | null = null) {
+function keptAttributes(extras: JsonObject): string {
   const attributes = JSON.stringify(extras);
   if (attributes.length > MAX_EXTRAS) throw invalidValue(`The attributes kept as sent take more than ${MAX_EXTRAS} bytes.`);
+  return attributes;
+}
+
+async function saveExtras(c: ScimCaller, trx: Trx, personId: string, extras: JsonObject, version: number, deletedAt: number | null = null) {
+  const attributes = keptAttributes(extras);
   await trx
     .insertInto('scim_users')
     .values({ person_id: personId, org_id: c.org.id, attributes, deleted_at: deletedAt, created_at: Date.now(), updated_at: version })
     .onConflict((oc) => oc.column('person_id').doUpdateSet({ attributes, deleted_at: deletedAt, updated_at: version }))
+    .execute();
+}
+
+/**
+ * A new User's externalId and kept attributes. On PostgreSQL in one statement (a data-modifying
+ * WITH): identity providers create people by the ten thousand, and each round trip counts.
+ */
+async function saveNewUser(c: ScimCaller, trx: Trx, personId: string, externalId: string | null, extras: JsonObject, version: number) {
+  if (externalId === null) return saveExtras(c, trx, personId, extras, version);
+  const link = { org_id: c.org.id, source: 'scim' as const, external_key: externalId, person_id: personId, created_at: Date.now() };
+  if (c.ctx.dialect !== 'postgres') {
+    await trx.insertInto('person_links').values(link).execute();
+    return saveExtras(c, trx, personId, extras, version);
+  }
+  const attributes = keptAttributes(extras);
+  await trx
+    .with('link', (db) => db.insertInto('person_links').values(link).returning('person_id'))
+    .insertInto('scim_users')
+    .values({ person_id: personId, org_id: c.org.id, attributes, deleted_at: null, created_at: Date.now(), updated_at: version })
     .execute();
 }
 
@@ -160,17 +184,28 @@ async function applyDesired(
 
 /**
  * Before a create, in one query: a SCIM-deleted person with this username or e-mail (whom the
- * create takes back), and whether the externalId is someone's already.
+ * create takes back), whether the externalId is someone's already, and who else holds the
+ * e-mail, username or employee id (createPerson's own check, so it is skipped there).
  */
-async function createConflicts(trx: Trx, orgId: string, d: Desired): Promise<{ deletedId: string | null; externalIdTaken: boolean }> {
-  const username = d.attrs.username ?? null;
+async function createConflicts(
+  trx: Trx,
+  orgId: string,
+  d: Desired,
+): Promise<{ deletedId: string | null; externalIdTaken: boolean; taken: TakenField | null }> {
+  const username = d.attrs.username ? normalizeUsername(d.attrs.username) : null;
   const email = d.attrs.email ? normalizeEmail(d.attrs.email) : null;
+  const employeeId = d.attrs.employeeId?.trim() || null;
   const deleted = trx
     .selectFrom('people as p')
     .innerJoin('scim_users as su', 'su.person_id', 'p.id')
     .select([sql<string>`'deleted'`.as('kind'), 'p.id as id'])
-    .where('p.org_id', '=', orgId)
-    .where((eb) => eb.or([eb('p.username', '=', username), eb('p.email_normalized', '=', email)]))
+    // The company in each branch: one index lookup per branch, not a scan of the company's people.
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('p.org_id', '=', orgId), eb('p.username', '=', username)]),
+        eb.and([eb('p.org_id', '=', orgId), eb('p.email_normalized', '=', email)]),
+      ]),
+    )
     .where('su.deleted_at', 'is not', null);
   const linked = trx
     .selectFrom('person_links')
@@ -178,12 +213,31 @@ async function createConflicts(trx: Trx, orgId: string, d: Desired): Promise<{ d
     .where('org_id', '=', orgId)
     .where('source', '=', 'scim')
     .where('external_key', '=', d.externalId ?? '');
-  const rows = await (username || email ? (d.externalId !== null ? deleted.unionAll(linked) : deleted) : linked).execute();
+  // Who holds the sign-in names already (createPerson's own check, done here in the same query).
+  const holder = (kind: TakenField, column: 'username' | 'email_normalized' | 'employee_id', value: string) =>
+    trx
+      .selectFrom('people')
+      .select([sql<string>`${sql.lit(kind)}`.as('kind'), 'id'])
+      .where('org_id', '=', orgId)
+      .where(column, '=', value) as unknown as Part;
+  const parts: Part[] = [];
+  if (username || email) parts.push(deleted as unknown as Part);
+  if (d.externalId !== null || parts.length === 0) parts.push(linked as unknown as Part);
+  if (username) parts.push(holder('username', 'username', username));
+  if (email) parts.push(holder('email', 'email_normalized', email));
+  if (employeeId) parts.push(holder('employeeId', 'employee_id', employeeId));
+  const [first, ...rest] = parts;
+  const rows = await rest.reduce((q, part) => q.unionAll(part), first!).execute();
+  const taken = (['email', 'username', 'employeeId'] as const).find((k) => rows.some((r) => r.kind === k)) ?? null;
   return {
     deletedId: rows.find((r) => r.kind === 'deleted')?.id ?? null,
     externalIdTaken: d.externalId !== null && rows.some((r) => r.kind === 'linked'),
+    taken,
   };
 }
+
+type TakenField = 'email' | 'username' | 'employeeId';
+type Part = SelectQueryBuilder<Database, 'people', { kind: string; id: string }>;
 
 /**
  * A new User. Making a new person takes no company lock on PostgreSQL: it writes no event (admins
@@ -215,19 +269,17 @@ export async function createUser(c: ScimCaller, body: unknown): Promise<UserResu
         return back.id;
       }
       if (conflicts.externalIdTaken) throw uniqueness(`externalId: another User already has ${JSON.stringify(d.externalId)}.`);
-      let person = await createPerson(c.ctx, trx, afterCommit, c.org.id, d.attrs, auditOf(c), { tellAdmins: false });
+      if (conflicts.taken) {
+        const value = conflicts.taken === 'email' ? d.attrs.email : conflicts.taken === 'username' ? d.attrs.username : d.attrs.employeeId;
+        throw takenError(conflicts.taken, value ?? '');
+      }
+      let person = await createPerson(c.ctx, trx, afterCommit, c.org.id, d.attrs, auditOf(c), { tellAdmins: false, uniqueChecked: true });
       if (d.active === false) {
         await lockPeopleOfOrg(trx, c.ctx.dialect, c.org.id);
         person = await setPersonStatus(c.ctx, trx, afterCommit, person, 'deactivated', auditOf(c), { tellAdmins: false });
       }
-      if (d.externalId !== null) {
-        await trx
-          .insertInto('person_links')
-          .values({ org_id: c.org.id, source: 'scim', external_key: d.externalId, person_id: person.id, created_at: Date.now() })
-          .execute();
-      }
       const version = nextVersion(person.updated_at);
-      await saveExtras(c, trx, person.id, d.extras, version);
+      await saveNewUser(c, trx, person.id, d.externalId, d.extras, version);
       const managerName = person.manager_id
         ? ((await trx.selectFrom('people').select('display_name').where('id', '=', person.manager_id).executeTakeFirst())?.display_name ??
           null)

@@ -8,6 +8,8 @@ export interface TransportHandlers {
   onResync(): void;
   /** The server closed with 4001: the session is over. */
   onSignedOut(): void;
+  /** The server closed with 4003: this person's working hours are over; it will refuse until they start. */
+  onRefused?(): void;
   /** A live-only signal (typing, presence, receipts of big conversations): never replayed. */
   onSignal?(signal: RealtimeSignal): void;
   /** The server is serving this socket: a fresh one forgets what the last one was told (watch, presence). */
@@ -18,6 +20,7 @@ const PING_EVERY_MS = 25_000;
 const BACKOFF_MIN_MS = 500;
 const BACKOFF_MAX_MS = 30_000;
 const SIGNED_OUT = 4001;
+const OUTSIDE_WORKING_HOURS = 4003;
 
 /**
  * One live connection to /api/v1/realtime. It remembers the highest sequence number seen and
@@ -98,6 +101,12 @@ export class RealtimeTransport {
         this.stop();
         this.setState('offline');
         this.handlers.onSignedOut();
+        return;
+      }
+      if (event.code === OUTSIDE_WORKING_HOURS) {
+        this.stop();
+        this.setState('offline');
+        this.handlers.onRefused?.();
         return;
       }
       this.scheduleReconnect();

@@ -18,6 +18,8 @@ export function useRealtimeConnection(startAfterSeq: number): ConnectionState {
           onEvent: (event) => applyRealtimeEvent(client, event),
           onResync: () => void client.invalidateQueries(),
           onSignedOut: () => applySession(client, null),
+          // Asking again gets each page its 403 with the hours, which puts the app on hold (outsideHours.ts).
+          onRefused: () => void client.invalidateQueries(),
           onSignal: (signal) => {
             applyChatSignal(client, signal);
             emitSignal(signal);

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router-dom';
 import { BootError } from '../app/BootError';
 import { SessionProvider, useIsAdmin } from '../features/session/SessionContext';
+import { OutsideHoursScreen } from '../features/session/OutsideHoursScreen';
+import { useOutsideHours } from '../features/session/outsideHours';
 import { useSessionQuery } from '../features/session/sessionQuery';
 import { Loading } from '../ui/Loading';
 import { NotFoundPage } from './NotFoundPage';
@@ -15,6 +17,7 @@ export function RequireSession() {
   const { t } = useTranslation();
   const location = useLocation();
   const session = useSessionQuery();
+  const outsideHours = useOutsideHours();
   if (session.isPending) return <Loading block label={t('common.loading')} />;
   if (session.isError) return <BootError error={session.error} onRetry={() => void session.refetch()} />;
   if (!session.data) {
@@ -22,11 +25,7 @@ export function RequireSession() {
     const to = here === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(here)}`;
     return <Navigate to={to} replace />;
   }
-  return (
-    <SessionProvider value={session.data}>
-      <Outlet />
-    </SessionProvider>
-  );
+  return <SessionProvider value={session.data}>{outsideHours ? <OutsideHoursScreen error={outsideHours} /> : <Outlet />}</SessionProvider>;
 }
 
 /** Sign-in and forgot-password make no sense once signed in: go where the person was heading. */

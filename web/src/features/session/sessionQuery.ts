@@ -20,6 +20,8 @@ export function applySession(client: QueryClient, info: SessionInfo | null): voi
   setCsrfToken(info?.csrfToken ?? null);
   // Set on the existing query (not a removed-and-recreated one) so every mounted observer sees it.
   client.setQueryData(sessionKey, info);
+  // A refusal for working hours belonged to the session before this one.
+  client.setQueryData(['outside-working-hours'], null);
   if (info === null) {
     // Nothing of the previous person may stay in memory for the next one.
     client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'context' && q.queryKey[0] !== sessionKey[0] });
