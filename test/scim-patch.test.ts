@@ -220,6 +220,11 @@ describe.each(DIALECTS)('SCIM PATCH on %s', (dialect) => {
     );
     expectScimError(await scim.post('/Users', { ...entraUser('x6@patch.test'), active: 'maybe' }), 400, 'invalidValue');
     expectScimError(await scim.post('/Users', { ...entraUser('x7@patch.test'), emails: [{ value: 'not-an-email' }] }), 400, 'invalidValue');
+    // NUL (which PostgreSQL cannot store) and other control characters: refused, on both engines.
+    const nul = await scim.post('/Users', { ...entraUser('x8@patch.test'), displayName: 'A\u0000B' });
+    expectScimError(nul, 400, 'invalidValue');
+    expect(nul.body.detail).toContain('displayName');
+    expectScimError(await p([{ op: 'replace', path: 'title', value: 'Boss\u202e' }]), 400, 'invalidValue');
     expectScimError(await scim.post('/Users', ['not', 'an', 'object']), 400, 'invalidSyntax');
     expectScimError(await scim.call('POST', '/Users', '{"userName": ', { 'content-type': 'application/scim+json' }), 400, 'invalidSyntax');
     expectScimError(await scim.put(`/Users/${u.id}`, { ...entraUser(`user${n}@patch.test`), id: 'another-id' }), 400, 'mutability');

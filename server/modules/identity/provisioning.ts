@@ -61,11 +61,18 @@ export function takenError(field: keyof typeof UNIQUE_FIELDS, value: string): Ap
   return conflict(UNIQUE_FIELDS[field], `Someone in the company already has this ${field}: ${value}`, field);
 }
 
+// Tabs and line breaks pass (a CSV cell may hold them); NUL, other controls and bidi overrides do not.
+const CONTROL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const USERNAME_RE = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Checks shapes a schema may not have (LDAP, CSV): the same rules for every channel. */
 export function attributeProblem(a: PersonAttributes): { field: string; message: string } | null {
+  for (const key of ['displayName', 'email', 'username', 'employeeId', 'title', 'department', 'location', 'phone'] as const) {
+    const v = a[key];
+    // NUL and other control characters: PostgreSQL refuses NUL in text, and none belongs in a name.
+    if (typeof v === 'string' && CONTROL_RE.test(v)) return { field: key, message: 'must not contain control characters' };
+  }
   if (a.displayName !== undefined && !a.displayName.trim()) return { field: 'displayName', message: 'is required' };
   if (a.displayName && a.displayName.length > 200) return { field: 'displayName', message: 'is longer than 200 characters' };
   if (a.email && (a.email.length > 254 || !EMAIL_RE.test(a.email.trim()))) return { field: 'email', message: 'is not an e-mail address' };
