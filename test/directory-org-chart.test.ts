@@ -46,6 +46,7 @@ function personRow(orgId: string, name: string, managerId: string | null, manage
     username: null,
     frontline: 0,
     terms_accepted_at: null,
+    is_bot: 0,
   };
   return Object.assign(row, derivedColumns(row, managerName));
 }

@@ -52,6 +52,8 @@ export interface ChatMessagesTable {
   created_at: number;
   edited_at: number | null;
   deleted_at: number | null;
+  /** JSON array of interactive blocks a bot attached (migration 0020; protocol/blocks.ts), or null. */
+  blocks: string | null;
 }
 
 export interface ChatReactionsTable {

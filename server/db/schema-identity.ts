@@ -63,7 +63,7 @@ export interface PersonLinksTable {
 }
 
 /** Who acted: a signed-in person, a provisioning channel, the system itself, or someone not signed in. */
-export type AuditActorKind = 'person' | 'scim' | 'ldap' | 'import' | 'system' | 'anonymous';
+export type AuditActorKind = 'person' | 'scim' | 'ldap' | 'import' | 'system' | 'anonymous' | 'integration';
 
 export interface AuditLogTable {
   id: string;

@@ -100,6 +100,8 @@ export interface PostsTable {
   /** Soft delete: a deleted post answers 404 everywhere. */
   deleted_at: number | null;
   deleted_by: string | null;
+  /** JSON array of interactive blocks a bot attached (migration 0020; protocol/blocks.ts), or null. */
+  blocks: string | null;
   /** 'pending': waiting for the group's admins or moderators (post approval on); see policies/posts.ts. */
   status: PostStatus;
   /** An announcement: members are asked to mark it seen. */

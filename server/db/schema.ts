@@ -15,6 +15,7 @@ import type { IdentityDatabase } from './schema-identity.js';
 import type { ImportsDatabase } from './schema-imports.js';
 import type { LdapDatabase } from './schema-ldap.js';
 import type { ScimDatabase } from './schema-scim.js';
+import type { IntegrationsDatabase } from './schema-integrations.js';
 import type { SsoDatabase } from './schema-sso.js';
 import type {
   AnnouncementSeenTable,
@@ -47,6 +48,7 @@ export * from './schema-identity.js';
 export * from './schema-ldap.js';
 export * from './schema-imports.js';
 export * from './schema-sso.js';
+export * from './schema-integrations.js';
 export * from './schema-scim.js';
 
 export type Role = 'owner' | 'admin' | 'member' | 'guest';
@@ -100,6 +102,8 @@ export interface PeopleTable {
   frontline: number;
   /** When the usage terms were last accepted (migration 0015). */
   terms_accepted_at: number | null;
+  /** 1: the person an integration acts as (migration 0020); no sign-in, no credentials. */
+  is_bot: number;
 }
 
 /** How a person proves who they are. Kept apart from people so SSO, SCIM, codes can be added. */
@@ -231,7 +235,7 @@ export interface JobsTable {
 }
 
 /** Each area's tables are declared beside it (schema-*.ts) and joined here. */
-export interface Database extends IdentityDatabase, LdapDatabase, ImportsDatabase, SsoDatabase, ScimDatabase {
+export interface Database extends IdentityDatabase, LdapDatabase, ImportsDatabase, SsoDatabase, ScimDatabase, IntegrationsDatabase {
   orgs: OrgsTable;
   people: PeopleTable;
   credentials: CredentialsTable;

@@ -78,6 +78,7 @@ export async function bulkPeople(t: TestServer, orgId: string, count: number, pr
     username: null,
     frontline: 0,
     terms_accepted_at: null,
+    is_bot: 0,
     };
   });
   for (let i = 0; i < rows.length; i += 500)

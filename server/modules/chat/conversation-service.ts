@@ -74,6 +74,7 @@ export function appendSystem(
       system: JSON.stringify(system),
       reply_to_id: null,
       post_id: null,
+      blocks: null,
     },
     (t, row) => presentMessage(t, row),
   );

@@ -148,6 +148,7 @@ async function send(
       system: null,
       reply_to_id: input.replyToId ?? null,
       post_id: input.postId ?? null,
+      blocks: null,
     },
     // A new message has no reactions yet, and files only if it took uploads: two queries fewer per send.
     (t, r) => presentMessages(t, [r], undefined, { fresh: true, withAttachments: attachmentIds.length > 0 }).then((m) => m[0]!),

@@ -79,6 +79,7 @@ export async function createPeople(
       // Like an admin adding someone: without an e-mail, staff are frontline unless the file says.
       frontline: (v.frontline ?? !email) ? 1 : 0,
       terms_accepted_at: null,
+      is_bot: 0,
     };
     Object.assign(p, derivedColumns(p, null));
     made.set(r.row, p);

@@ -111,6 +111,7 @@ export async function insertPerson(db: Executor, p: NewPerson): Promise<PeopleTa
     username: p.username ?? null,
     frontline: p.frontline ? 1 : 0,
     terms_accepted_at: null,
+    is_bot: 0,
   };
   const manager = row.manager_id ? await findPerson(db, row.org_id, row.manager_id) : undefined;
   Object.assign(row, derivedColumns(row, manager?.display_name ?? null));

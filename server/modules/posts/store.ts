@@ -114,6 +114,7 @@ export async function insertPost(
     edited_at: null,
     deleted_at: null,
     deleted_by: null,
+    blocks: null,
   };
   await db.insertInto('posts').values(row).execute();
   await indexDocument(db, {
