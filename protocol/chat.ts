@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { blocksSchema, presentedBlockSchema } from './blocks.js';
 import { idSchema, pageQuerySchema, trimmed } from './api.js';
 import { attachmentIdsSchema, attachmentSchema } from './files.js';
 import { authorSchema, markdownText, reactionKindSchema } from './posts.js';
@@ -84,17 +85,28 @@ export const sendMessageSchema = z
     attachmentIds: attachmentIdsSchema.optional(),
     /** A post shared into the conversation (shown as a card to those who may see it). */
     postId: idSchema.optional(),
+    /** Interactive blocks (protocol/blocks.ts): bots only. */
+    blocks: blocksSchema.optional(),
   })
   .strict()
   .superRefine((m, ctx) => {
-    if (m.body.trim() === '' && !m.attachmentIds?.length && !m.postId)
+    if (m.body.trim() === '' && !m.attachmentIds?.length && !m.postId && !m.blocks?.length)
       ctx.addIssue({ code: 'custom', path: ['body'], message: 'must not be empty' });
   });
 export type SendMessage = z.infer<typeof sendMessageSchema>;
 
 export const editMessageSchema = z
-  .object({ body: markdownText(CHAT_MESSAGE_MAX_CHARS).refine((s) => s.trim().length > 0, 'must not be empty') })
-  .strict();
+  .object({
+    body: markdownText(CHAT_MESSAGE_MAX_CHARS).optional(),
+    /** A bot replacing its message's blocks (null removes them); people edit the body only. */
+    blocks: blocksSchema.nullable().optional(),
+  })
+  .strict()
+  .superRefine((m, ctx) => {
+    if (m.body === undefined && m.blocks === undefined) ctx.addIssue({ code: 'custom', path: ['body'], message: 'is required' });
+    else if (m.body !== undefined && m.body.trim() === '' && !m.blocks?.length)
+      ctx.addIssue({ code: 'custom', path: ['body'], message: 'must not be empty' });
+  });
 export const readUpToSchema = z.object({ seq: z.number().int().min(0) }).strict();
 
 export const chatPersonSchema = authorSchema;
@@ -143,6 +155,8 @@ export const messageSchema = z.object({
       name: z.string().nullable(),
     })
     .nullable(),
+  /** A bot's interactive blocks (protocol/blocks.ts), or null. */
+  blocks: z.array(presentedBlockSchema).nullable(),
   createdAt: z.string(),
   editedAt: z.string().nullable(),
   deletedAt: z.string().nullable(),

@@ -1,3 +1,4 @@
+import { blocksSchema, presentedBlockSchema } from './blocks.js';
 import { z } from 'zod';
 import { idSchema, pageQuerySchema } from './api.js';
 import { attachmentIdsSchema, attachmentSchema } from './files.js';
@@ -49,14 +50,23 @@ export const createPostSchema = z
     event: createEventSchema.optional(),
     /** An announcement: group admins and moderators only, group posts only. */
     important: z.boolean().optional(),
+    /** Interactive blocks (protocol/blocks.ts): bots only. */
+    blocks: blocksSchema.optional(),
   })
   .strict()
   .superRefine((post, ctx) => {
-    if (post.body.trim() === '' && !post.attachmentIds?.length)
+    if (post.body.trim() === '' && !post.attachmentIds?.length && !post.blocks?.length)
       ctx.addIssue({ code: 'custom', path: ['body'], message: 'must not be empty' });
   });
 /** The author edits the body; the author or a group admin turns comments on or off. */
-export const updatePostSchema = z.object({ body: postBodySchema.optional(), commentsEnabled: z.boolean().optional() }).strict();
+export const updatePostSchema = z
+  .object({
+    body: postBodySchema.optional(),
+    commentsEnabled: z.boolean().optional(),
+    /** A bot replacing its post's blocks (null removes them). */
+    blocks: blocksSchema.nullable().optional(),
+  })
+  .strict();
 /** A reply names the comment it answers; a reply to a reply joins the same top-level comment. */
 export const createCommentSchema = z.object({ body: commentBodySchema, parentId: idSchema.optional() }).strict();
 export const updateCommentSchema = z.object({ body: commentBodySchema }).strict();
@@ -94,6 +104,8 @@ export const postSchema = z.object({
   viewerReaction: reactionKindSchema.nullable(),
   /** Photos and files, in the order the author gave. */
   attachments: z.array(attachmentSchema),
+  /** A bot's interactive blocks (protocol/blocks.ts), or null. */
+  blocks: z.array(presentedBlockSchema).nullable(),
   /** 'pending' (post approval) and 'declined' posts are seen by their author and the group's admins and moderators. */
   status: postStatusSchema,
   poll: pollSchema.nullable(),

@@ -20,6 +20,7 @@ const message = (seq: number, over: Partial<ChatMessage> = {}): ChatMessage => (
   createdAt: '2026-01-01T00:00:00.000Z',
   editedAt: null,
   deletedAt: null,
+  blocks: null,
   ...over,
 });
 

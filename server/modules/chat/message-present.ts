@@ -1,3 +1,4 @@
+import { presentBlocks } from '../blocks/blocks.js';
 import type { ChatMessage } from '../../../protocol/chat.js';
 import { REACTION_KINDS, type ReactionKindName } from '../../../protocol/posts.js';
 import type { Executor } from '../../db/index.js';
@@ -111,6 +112,7 @@ function toMessage(r: ChatMessagesTable, x: Loaded): ChatMessage {
     reactions: deleted ? [] : groupReactions(x.reactions.get(r.id) ?? []),
     mentions: deleted ? [] : parseIds(r.mentions),
     system: r.system ? (JSON.parse(r.system) as ChatMessage['system']) : null,
+    blocks: deleted ? null : presentBlocks(r.blocks),
     createdAt: iso(Number(r.created_at)),
     editedAt: r.edited_at === null ? null : iso(Number(r.edited_at)),
     deletedAt: r.deleted_at === null ? null : iso(Number(r.deleted_at)),

@@ -59,7 +59,7 @@ export function messageRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags, summary: 'Edit my own message (marked edited)', params: idParams, body: editMessageSchema, response: one } },
     async (req) => {
       const v = requireViewer(req);
-      return editMessage(ctx, v.person, req.params.id, req.body.body);
+      return editMessage(ctx, v.person, req.params.id, req.body);
     },
   );
 

@@ -1,3 +1,5 @@
+import { storeBlocks } from '../blocks/blocks.js';
+import type { Block } from '../../../protocol/blocks.js';
 import type { ChatMessage, SendMessage } from '../../../protocol/chat.js';
 import type { ReactionKindName } from '../../../protocol/posts.js';
 import { inSharedTx, inTx, type AppContext } from '../../context.js';
@@ -131,6 +133,7 @@ async function send(
     const post = await selectVisiblePosts(trx, v).where('posts.id', '=', input.postId).executeTakeFirst();
     if (!post || !canSeePost(v, post, placeOf(post))) throw badInput('postId', 'must be a post you can see');
   }
+  if (input.blocks?.length && v.is_bot !== 1) throw badInput('blocks', 'only bots attach interactive blocks');
   const { html, mentioned } = await render(trx, conv, input.body);
   const attachmentIds = input.attachmentIds ?? [];
   const { row, message, recipients } = await appendMessage(
@@ -148,7 +151,7 @@ async function send(
       system: null,
       reply_to_id: input.replyToId ?? null,
       post_id: input.postId ?? null,
-      blocks: null,
+      blocks: storeBlocks(input.blocks),
     },
     // A new message has no reactions yet, and files only if it took uploads: two queries fewer per send.
     (t, r) => presentMessages(t, [r], undefined, { fresh: true, withAttachments: attachmentIds.length > 0 }).then((m) => m[0]!),
@@ -189,14 +192,24 @@ async function answer(trx: Trx, v: PeopleTable, id: string): Promise<ChatMessage
   return presentMessage(trx, row, v);
 }
 
-export function editMessage(ctx: AppContext, v: PeopleTable, id: string, body: string): Promise<ChatMessage> {
+/** A new body, and for a bot new blocks (null: none); what is not given stays. */
+export function editMessage(
+  ctx: AppContext,
+  v: PeopleTable,
+  id: string,
+  change: { body?: string | undefined; blocks?: Block[] | null | undefined },
+): Promise<ChatMessage> {
   return retryOnDeadlock(() =>
     inTx(ctx, async (trx, afterCommit) => {
       const { msg, conv } = await loadForChange(trx, v, id);
       if (msg.sender_id !== v.id || msg.kind !== 'text') throw forbidden('You can only edit your own messages.');
       if (msg.deleted_at !== null) throw messageDeleted();
+      if (change.blocks !== undefined && v.is_bot !== 1) throw badInput('blocks', 'only bots attach interactive blocks');
+      const body = change.body ?? msg.body;
+      const blocks = change.blocks === undefined ? msg.blocks : storeBlocks(change.blocks);
+      if (body.trim() === '' && blocks === null) throw badInput('body', 'must not be empty');
       const { html, mentioned } = await render(trx, conv, body);
-      await updateMessage(trx, msg.id, { body, body_html: html, mentions: JSON.stringify(mentioned), edited_at: Date.now() });
+      await updateMessage(trx, msg.id, { body, body_html: html, mentions: JSON.stringify(mentioned), blocks, edited_at: Date.now() });
       await tellChanged(ctx, trx, afterCommit, conv, msg.id);
       // Only people newly mentioned by the edit hear of it.
       const before = new Set(JSON.parse(msg.mentions) as string[]);
@@ -219,7 +232,7 @@ export function deleteMessage(ctx: AppContext, v: PeopleTable, id: string): Prom
       const { msg, conv } = await loadForChange(trx, v, id);
       if (msg.sender_id !== v.id || msg.kind !== 'text') throw forbidden('You can only delete your own messages.');
       if (msg.deleted_at === null) {
-        await updateMessage(trx, msg.id, { body: '', body_html: '', mentions: '[]', deleted_at: Date.now() });
+        await updateMessage(trx, msg.id, { body: '', body_html: '', mentions: '[]', blocks: null, deleted_at: Date.now() });
         await removeReaction(trx, msg.id);
         await tellChanged(ctx, trx, afterCommit, conv, msg.id);
       }

@@ -86,7 +86,7 @@ export async function participantsAmong(
 export async function updateMessage(
   db: Executor,
   id: string,
-  set: Partial<Pick<ChatMessagesTable, 'body' | 'body_html' | 'mentions' | 'edited_at' | 'deleted_at'>>,
+  set: Partial<Pick<ChatMessagesTable, 'body' | 'body_html' | 'mentions' | 'blocks' | 'edited_at' | 'deleted_at'>>,
 ): Promise<void> {
   await db.updateTable('chat_messages').set(set).where('id', '=', id).execute();
   if (set.deleted_at) {

@@ -1,3 +1,4 @@
+import { presentBlocks } from '../blocks/blocks.js';
 import type { z } from 'zod';
 import type { Attachment } from '../../../protocol/files.js';
 import { REACTION_KINDS, type authorSchema, type Post, type ReactionCounts } from '../../../protocol/posts.js';
@@ -65,6 +66,7 @@ export function toPost(v: GroupViewer, r: PostRow, x: PostExtras): Omit<Post, 's
     counts: { comments: x.comments.get(r.id) ?? 0, reactions: toCounts(x.reactions.get(r.id)) },
     viewerReaction: x.mine.get(r.id) ?? null,
     attachments: x.attachments.get(r.id) ?? [],
+    blocks: presentBlocks(r.blocks),
     can: {
       edit: canEditPost(v, r, place),
       delete: canDeletePost(v, r, place),

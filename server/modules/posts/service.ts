@@ -1,3 +1,4 @@
+import { storeBlocks } from '../blocks/blocks.js';
 import type { z } from 'zod';
 import type { EventPayload } from '../../../protocol/events.js';
 import type { createPostSchema, Post, updatePostSchema } from '../../../protocol/posts.js';
@@ -141,6 +142,7 @@ export async function createPost(ctx: AppContext, v: PeopleTable, input: z.infer
     } else if (v.role === 'guest') {
       throw forbidden('Guests post in their groups only.');
     }
+    if (input.blocks?.length && v.is_bot !== 1) throw badInput('blocks', 'only bots attach interactive blocks');
     const features = planFeatures(v, input, place, needsApproval);
     // Mentions are rendered for the audience the post has once published (a pending post waits for that).
     const like: PostLike = { org_id: v.org_id, author_id: v.id, group_id: input.groupId ?? null, deleted_at: null, status: 'published' };
@@ -151,6 +153,7 @@ export async function createPost(ctx: AppContext, v: PeopleTable, input: z.infer
       group_id: like.group_id,
       body_markdown: input.body,
       body_html: html,
+      blocks: storeBlocks(input.blocks),
       ...features,
     });
     await replacePostMentions(trx, v.org_id, post.id, mentioned);
@@ -194,6 +197,11 @@ export async function editPost(ctx: AppContext, v: PeopleTable, id: string, inpu
     }
     if (input.commentsEnabled !== undefined && (input.commentsEnabled ? 1 : 0) !== r.comments_enabled) {
       changes.comments_enabled = input.commentsEnabled ? 1 : 0;
+    }
+    if (input.blocks !== undefined) {
+      if (v.is_bot !== 1 || r.author_id !== v.id) throw badInput('blocks', 'only the bot that wrote the post changes its blocks');
+      const blocks = storeBlocks(input.blocks);
+      if (blocks !== r.blocks) changes.blocks = blocks;
     }
     if (Object.keys(changes).length > 0) {
       if (!(await updatePost(trx, r.org_id, r.id, changes))) throw noSuchPost();

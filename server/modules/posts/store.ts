@@ -98,7 +98,7 @@ export function listAuthorPosts(
 export async function insertPost(
   db: Executor,
   p: Pick<PostsTable, 'org_id' | 'author_id' | 'group_id' | 'body_markdown' | 'body_html'> &
-    Partial<Pick<PostsTable, 'status' | 'important'>>,
+    Partial<Pick<PostsTable, 'status' | 'important' | 'blocks'>>,
 ): Promise<PostsTable> {
   const row: PostsTable = {
     id: newId(),
@@ -106,6 +106,7 @@ export async function insertPost(
     important: 0,
     reviewed_by: null,
     reviewed_at: null,
+    blocks: null,
     ...p,
     pinned: 0,
     pinned_at: null,
@@ -114,7 +115,6 @@ export async function insertPost(
     edited_at: null,
     deleted_at: null,
     deleted_by: null,
-    blocks: null,
   };
   await db.insertInto('posts').values(row).execute();
   await indexDocument(db, {
@@ -131,7 +131,7 @@ export async function insertPost(
 }
 
 export type PostChanges = Partial<
-  Pick<PostsTable, 'body_markdown' | 'body_html' | 'edited_at' | 'pinned' | 'pinned_at' | 'comments_enabled'>
+  Pick<PostsTable, 'body_markdown' | 'body_html' | 'edited_at' | 'pinned' | 'pinned_at' | 'comments_enabled' | 'blocks'>
 >;
 
 /** Changes a post that is not deleted; says whether it did. */

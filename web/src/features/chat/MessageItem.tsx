@@ -1,3 +1,5 @@
+import { actOnMessage } from '../../api/blocks';
+import { BlocksView } from '../blocks/BlocksView';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -102,6 +104,13 @@ export function MessageItem({ message: m, mine, showSender, nameOf, seen, onRepl
           ) : (
             <>
               {m.html ? <RenderedBody html={m.html} className="msg__body" /> : null}
+              {m.blocks?.length ? (
+                <BlocksView
+                  blocks={m.blocks}
+                  label={t('blocks.of', { name: m.sender.displayName })}
+                  onAction={(input) => actOnMessage(m.id, input)}
+                />
+              ) : null}
               <PostAttachments items={m.attachments} />
               {m.post ? <SharedPost post={m.post} /> : null}
             </>

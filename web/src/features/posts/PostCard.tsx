@@ -1,3 +1,5 @@
+import { actOnPost } from '../../api/blocks';
+import { BlocksView } from '../blocks/BlocksView';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -93,6 +95,13 @@ export function PostCard({ post, showGroup = true, note, commentsOpen: openAtFir
       ) : (
         <RenderedBody html={post.bodyHtml} className="post__body" />
       )}
+      {post.blocks?.length ? (
+        <BlocksView
+          blocks={post.blocks}
+          label={t('blocks.of', { name: post.author.displayName })}
+          onAction={(input) => actOnPost(post.id, input)}
+        />
+      ) : null}
       <PostAttachments items={post.attachments} />
       <PostExtras post={post} part="bottom" />
       <ErrorAlert message={actions.react.isError ? errorMessage(t, actions.react.error) : null} />
