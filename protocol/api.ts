@@ -68,6 +68,8 @@ export const personSchema = z.object({
   skills: z.array(z.string()),
   managerId: z.string().nullable(),
   employeeId: z.string().nullable(),
+  /** An integration's bot (shown with a "Bot" badge; nobody signs in as it). */
+  isBot: z.boolean(),
 });
 export type Person = z.infer<typeof personSchema>;
 
@@ -219,6 +221,7 @@ export const problemSchema = z
     field: z.string().optional().describe('the input field at fault'),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
     retryAfterSeconds: z.number().optional(),
+    scope: z.string().optional().describe('the token scope the route needs (missing_scope)'),
     requestId: z.string().optional(),
   })
   .loose();

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { trimmed } from './api.js';
+
 /**
  * Bots and integrations: the names every part agrees on (server, web app, SDK, example bots).
  * Shapes of the admin API and of webhook payloads live beside them as they are built.
@@ -75,3 +78,74 @@ export interface WebhookEnvelope<T extends string = WebhookEventType | 'url_veri
   integrationId: string;
   data: D;
 }
+
+// --- Admin API shapes (/api/v1/admin/integrations) ---------------------------------------------
+
+export const scopeSchema = z.enum(SCOPES);
+
+export const integrationInputSchema = z
+  .object({
+    name: trimmed(1, 80),
+    description: trimmed(0, 500).optional(),
+    scopes: z.array(scopeSchema).max(SCOPES.length).default([]),
+  })
+  .strict();
+export type IntegrationInput = z.input<typeof integrationInputSchema>;
+
+export const integrationPatchSchema = z
+  .object({
+    name: trimmed(1, 80).optional(),
+    description: trimmed(0, 500).nullable().optional(),
+    scopes: z.array(scopeSchema).max(SCOPES.length).optional(),
+    /** true: its tokens stop at once and the bot is deactivated; false: back on. */
+    disabled: z.boolean().optional(),
+  })
+  .strict();
+
+export const integrationSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  scopes: z.array(scopeSchema),
+  /** The person the integration acts as (shown with a "Bot" badge). */
+  botPersonId: z.string(),
+  disabled: z.boolean(),
+  /** Tokens not revoked and not expired. */
+  activeTokens: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Integration = z.infer<typeof integrationSchema>;
+
+export const tokenInputSchema = z.object({ expiresInDays: z.number().int().min(1).max(3650).optional() }).strict();
+
+export const integrationTokenSchema = z.object({
+  id: z.string(),
+  /** The first characters, to tell tokens apart. */
+  prefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export const integrationTokenCreatedSchema = integrationTokenSchema.extend({
+  /** Shown this once; only its hash is kept. */
+  token: z.string(),
+});
+
+export const integrationGroupsSchema = z.object({ groupIds: z.array(z.uuid('must be an id')).max(500) }).strict();
+
+export const integrationSettingsSchema = z
+  .object({
+    /** Host names webhooks may reach although they resolve to loopback or private addresses. */
+    allowedHosts: z
+      .array(
+        z
+          .string()
+          .trim()
+          .toLowerCase()
+          .regex(/^[a-z0-9.-]{1,253}$|^\[[0-9a-f:.]+\]$/, 'must be a host name or an IP address'),
+      )
+      .max(50),
+  })
+  .strict();

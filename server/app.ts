@@ -6,7 +6,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { Redis } from 'ioredis';
 import pino, { type Logger } from 'pino';
 import { CLIENT_FRAME_MAX_BYTES } from '../protocol/events.js';
@@ -62,6 +62,8 @@ import { LDAP_SYNC_JOB, runLdapSyncJob } from './modules/ldap/sync.js';
 import { ssoRoutes } from './modules/sso/routes.js';
 import { scimRoutes } from './modules/scim/routes.js';
 import { scimTokenRoutes } from './modules/scim/token-routes.js';
+import { documentScopes, installIntegrationGuards } from './modules/integrations/auth.js';
+import { integrationRoutes } from './modules/integrations/routes.js';
 
 const API_DESCRIPTION = [
   'REST API of Commonplace, scoped to the company named by the Host header (`<slug>.<base domain>`).',
@@ -183,16 +185,22 @@ export async function buildServer(config: Config, opts: BuildOptions = {}): Prom
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Commonplace API', version: '1', description: API_DESCRIPTION },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cp_session' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'cp_session' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'An integration token (cpi_…); each route names the scope it needs' },
+        },
+      },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: documentScopes,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   installErrorHandling(app);
   installRequestContext(app, ctx);
+  installIntegrationGuards(app, ctx);
   installWorkingHours(app, ctx);
   const gateway = new RealtimeGateway(ctx);
   let shuttingDown = false;
@@ -222,6 +230,7 @@ export async function buildServer(config: Config, opts: BuildOptions = {}): Prom
   ldapRoutes(app, ctx);
   ssoRoutes(app, ctx);
   scimTokenRoutes(app, ctx);
+  integrationRoutes(app, ctx);
   scimRoutes(app, ctx);
   // The websocket plugin wraps every route handler of its scope to spot upgrades; keeping it in a
   // scope of its own spares the REST routes that work on every request.

@@ -38,6 +38,7 @@ const envSchema = z.object({
   JOB_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1000),
   NOTIFY_INLINE_LIMIT: z.coerce.number().int().min(1).default(200),
   CHAT_SEND_LIMIT: z.coerce.number().int().min(1).default(30),
+  INTEGRATION_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   ENCRYPTION_KEY: z.string().min(16, 'at least 16 characters').optional(),
   REALTIME_HEARTBEAT_MS: z.coerce.number().int().min(1000).default(30_000),
 });
@@ -77,6 +78,8 @@ export interface Config {
   notifyInlineLimit: number;
   /** Chat messages one person may send per 10 seconds (all their devices and the server's processes together). */
   chatSendLimit: number;
+  /** Requests per minute one integration token may make. */
+  integrationRateLimit: number;
   realtimeHeartbeatMs: number;
   /** Key for secrets stored encrypted (lib/secrets.ts); unset: a key file in the data folder. */
   encryptionKey: string | undefined;
@@ -118,5 +121,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobRetryBaseMs: e.JOB_RETRY_BASE_MS,
     notifyInlineLimit: e.NOTIFY_INLINE_LIMIT,
     chatSendLimit: e.CHAT_SEND_LIMIT,
+    integrationRateLimit: e.INTEGRATION_RATE_LIMIT,
   };
 }

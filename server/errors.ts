@@ -10,7 +10,7 @@ export class AppError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly extra: { field?: string; retryAfterSeconds?: number; errors?: FieldProblem[] } = {},
+    readonly extra: { field?: string; retryAfterSeconds?: number; errors?: FieldProblem[]; scope?: string } = {},
   ) {
     super(message);
   }
@@ -55,6 +55,8 @@ export interface Problem {
   field?: string;
   errors?: FieldProblem[];
   retryAfterSeconds?: number;
+  /** The token scope a route needs (403 `missing_scope`). */
+  scope?: string;
   requestId?: string;
 }
 

@@ -228,6 +228,18 @@ const ENDPOINTS: Array<{ method: string; path: string; body?: Record<string, unk
   { method: 'POST', path: '/api/v1/admin/scim-tokens', body: { name: 'Entra ID' }, session: true },
   { method: 'GET', path: '/api/v1/admin/scim-tokens?limit=5', query: true, session: true },
   { method: 'DELETE', path: `/api/v1/admin/scim-tokens/${SOME_ID}`, session: true },
+  { method: 'POST', path: '/api/v1/admin/integrations', body: { name: 'Bot', scopes: [] }, session: true },
+  { method: 'GET', path: '/api/v1/admin/integrations?limit=5', query: true, session: true },
+  { method: 'GET', path: `/api/v1/admin/integrations/${SOME_ID}`, session: true },
+  { method: 'PATCH', path: `/api/v1/admin/integrations/${SOME_ID}`, body: { name: 'Bot' }, session: true },
+  { method: 'DELETE', path: `/api/v1/admin/integrations/${SOME_ID}`, session: true },
+  { method: 'POST', path: `/api/v1/admin/integrations/${SOME_ID}/tokens`, body: {}, session: true },
+  { method: 'GET', path: `/api/v1/admin/integrations/${SOME_ID}/tokens`, session: true },
+  { method: 'POST', path: `/api/v1/admin/integrations/${SOME_ID}/tokens/${OTHER_ID}/rotate`, body: {}, session: true },
+  { method: 'DELETE', path: `/api/v1/admin/integrations/${SOME_ID}/tokens/${OTHER_ID}`, session: true },
+  { method: 'PUT', path: `/api/v1/admin/integrations/${SOME_ID}/groups`, body: { groupIds: [] }, session: true },
+  { method: 'GET', path: '/api/v1/admin/integration-settings', session: true },
+  { method: 'PUT', path: '/api/v1/admin/integration-settings', body: { allowedHosts: [] }, session: true },
 ];
 
 /** The route pattern of a concrete path from the table, to compare with what the server registered. */
@@ -236,7 +248,8 @@ const pattern = (path: string) =>
     .replace(SOME_ID, ':id')
     .replace(SOME_TOKEN, ':token')
     .replace(`/requests/${OTHER_ID}`, '/requests/:requestId')
-    .replace(`/members/${OTHER_ID}`, '/members/:personId');
+    .replace(`/members/${OTHER_ID}`, '/members/:personId')
+    .replace(`/tokens/${OTHER_ID}`, '/tokens/:tokenId');
 
 describe.each(DIALECTS)('bad input on %s', (dialect) => {
   let t: TestServer;

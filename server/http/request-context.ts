@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import type { OrgsTable } from '../db/schema.js';
 import { AppError, forbidden, notFound, unauthenticated } from '../errors.js';
 import { hashToken, safeEqual } from '../lib/ids.js';
+import { authenticateToken } from '../modules/integrations/auth.js';
 import type { Viewer } from './session-cache.js';
 
 export type { Viewer } from './session-cache.js';
@@ -43,6 +44,14 @@ export function installRequestContext(app: FastifyInstance, ctx: AppContext): vo
       const org = (await ctx.db.selectFrom('orgs').selectAll().where('slug', '=', slug).executeTakeFirst()) ?? null;
       orgCache.set(slug, { org, at: now });
       req.org = org;
+    }
+    if (req.org && req.headers.authorization) {
+      // An integration's bearer token: the request acts as its bot person (no cookie, no CSRF).
+      const bot = await authenticateToken(ctx, req, req.org);
+      if (bot) {
+        req.viewer = { person: bot, sessionId: '', csrfToken: '' };
+        return;
+      }
     }
     const token = req.cookies[sessionCookieName(ctx)];
     if (!req.org || !token) return;
@@ -89,7 +98,7 @@ export function installRequestContext(app: FastifyInstance, ctx: AppContext): vo
   // CSRF: a state change made with the session cookie must carry the session's token in a header,
   // which a cross-site form or image cannot; and a browser's Origin, when sent, must be this host.
   app.addHook('preHandler', (req, _reply, done) => {
-    if (SAFE_METHODS.has(req.method) || !req.url.startsWith('/api/')) return done();
+    if (SAFE_METHODS.has(req.method) || !req.url.startsWith('/api/') || req.integration) return done();
     try {
       checkCsrf(req);
       done();
@@ -137,6 +146,8 @@ export function requireViewer(req: FastifyRequest): Viewer & { org: OrgsTable } 
 
 export function requireAdmin(req: FastifyRequest): Viewer & { org: OrgsTable } {
   const v = requireViewer(req);
+  // A token got here only if the route names a scope its integration has (integrations/auth.ts).
+  if (req.integration) return v;
   if (v.person.role !== 'owner' && v.person.role !== 'admin') throw forbidden('Only company admins can do this.');
   return v;
 }

@@ -18,6 +18,8 @@ export class Client {
   private readonly jar = new Map<string, string>();
   csrf: string | null = null;
   session: SessionInfo | null = null;
+  /** Sent with every request (e.g. an integration's `authorization: Bearer …`). */
+  defaultHeaders: Record<string, string> = {};
 
   constructor(
     readonly port: number,
@@ -43,7 +45,7 @@ export class Client {
   }
 
   async call<T = any>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Res<T>> {
-    const headers: Record<string, string> = { host: this.host, ...extraHeaders };
+    const headers: Record<string, string> = { host: this.host, ...this.defaultHeaders, ...extraHeaders };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrf && method !== 'GET') headers['x-csrf-token'] = this.csrf;
     let payload: string | Buffer | undefined;

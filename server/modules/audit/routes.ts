@@ -19,6 +19,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     '/api/v1/admin/audit-log',
     {
+      config: { scope: 'audit:read' },
       schema: {
         tags,
         summary: 'The audit log, newest first, filtered by action (or family), actor, target, time, text',
@@ -41,6 +42,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     '/api/v1/admin/audit-log/export',
     {
+      config: { scope: 'audit:read' },
       schema: {
         tags,
         summary: `The audit log as CSV (same filters; at most ${AUDIT_EXPORT_LIMIT} entries, newest first)`,

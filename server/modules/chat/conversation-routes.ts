@@ -34,6 +34,7 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
   r.post(
     '/api/v1/conversations',
     {
+      config: { scope: 'chat:write' },
       schema: {
         tags,
         summary: 'Start a conversation: one-to-one (the existing one if any: 200), a group conversation, or the chat of a group I am in',
@@ -51,6 +52,7 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
   r.get(
     '/api/v1/conversations',
     {
+      config: { scope: 'chat:read' },
       schema: {
         tags,
         summary: 'My conversations, newest activity first; filter all (not archived), unread or archived; q searches names',
@@ -75,7 +77,7 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   r.get(
     '/api/v1/conversations/:id',
-    { schema: { tags, summary: 'A conversation I am in', params: idParams, response: one } },
+    { config: { scope: 'chat:read' }, schema: { tags, summary: 'A conversation I am in', params: idParams, response: one } },
     // viewOf answers 404 unless I take part (the list's own filter).
     async (req) => viewOf(ctx.db, requireViewer(req).person, req.params.id),
   );
@@ -111,6 +113,7 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
   r.get(
     '/api/v1/conversations/:id/members',
     {
+      config: { scope: 'chat:read' },
       schema: {
         tags,
         summary: 'The people in a conversation, by name (a group’s chat: the group’s members)',
@@ -136,6 +139,7 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
   r.post(
     '/api/v1/conversations/:id/members',
     {
+      config: { scope: 'chat:write' },
       schema: {
         tags,
         summary: 'Add people to a group conversation (any of its people)',
@@ -166,6 +170,7 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
   r.post(
     '/api/v1/conversations/:id/read',
     {
+      config: { scope: 'chat:write' },
       schema: {
         tags,
         summary: 'I have read up to this seq: my position moves forward (never back), my other devices and the others are told',
@@ -193,6 +198,7 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
   r.get(
     '/api/v1/chat/unread',
     {
+      config: { scope: 'chat:read' },
       schema: {
         tags,
         summary: 'My chat badge: unread messages over conversations neither muted nor archived, and how many conversations have some',

@@ -18,6 +18,7 @@ export function messageRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post(
     '/api/v1/conversations/:id/messages',
     {
+      config: { scope: 'chat:write' },
       schema: {
         tags,
         summary:
@@ -37,6 +38,7 @@ export function messageRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     '/api/v1/conversations/:id/messages',
     {
+      config: { scope: 'chat:read' },
       schema: {
         tags,
         summary: 'History, ascending by seq: the newest page, or older than `before` (scrolling up), or newer than `after` (catching up)',
@@ -56,7 +58,10 @@ export function messageRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.patch(
     '/api/v1/messages/:id',
-    { schema: { tags, summary: 'Edit my own message (marked edited)', params: idParams, body: editMessageSchema, response: one } },
+    {
+      config: { scope: 'chat:write' },
+      schema: { tags, summary: 'Edit my own message (marked edited)', params: idParams, body: editMessageSchema, response: one },
+    },
     async (req) => {
       const v = requireViewer(req);
       return editMessage(ctx, v.person, req.params.id, req.body);
@@ -65,7 +70,10 @@ export function messageRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.delete(
     '/api/v1/messages/:id',
-    { schema: { tags, summary: 'Delete my own message: it stays as a tombstone in its place', params: idParams, response: one } },
+    {
+      config: { scope: 'chat:write' },
+      schema: { tags, summary: 'Delete my own message: it stays as a tombstone in its place', params: idParams, response: one },
+    },
     async (req) => {
       const v = requireViewer(req);
       return deleteMessage(ctx, v.person, req.params.id);
@@ -75,6 +83,7 @@ export function messageRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.put(
     '/api/v1/messages/:id/reaction',
     {
+      config: { scope: 'chat:write' },
       schema: { tags, summary: 'React to a message (replaces my earlier reaction)', params: idParams, body: reactSchema, response: one },
     },
     async (req) => {
@@ -85,7 +94,7 @@ export function messageRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.delete(
     '/api/v1/messages/:id/reaction',
-    { schema: { tags, summary: 'Remove my reaction to a message', params: idParams, response: one } },
+    { config: { scope: 'chat:write' }, schema: { tags, summary: 'Remove my reaction to a message', params: idParams, response: one } },
     async (req) => {
       const v = requireViewer(req);
       return reactToMessage(ctx, v.person, req.params.id, null);

@@ -12,6 +12,7 @@ export function feedRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     '/api/v1/feed',
     {
+      config: { scope: 'groups:read' },
       schema: {
         tags: ['feed'],
         summary: 'My home feed: posts from my groups, people I follow and myself, each with why it is there',

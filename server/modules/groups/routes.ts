@@ -69,6 +69,7 @@ export function groupRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     '/api/v1/groups',
     {
+      config: { scope: 'groups:read' },
       schema: {
         tags,
         summary: 'Groups I may find: mine, to discover, or all; searched by name and purpose',
@@ -93,6 +94,7 @@ export function groupRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     '/api/v1/people/:id/groups',
     {
+      config: { scope: 'people:read' },
       schema: {
         tags,
         summary: 'The groups a person belongs to, among those I may find (their profile’s list)',
@@ -116,10 +118,14 @@ export function groupRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  r.get('/api/v1/groups/:id', { schema: { tags, summary: 'A group I may find', params: idParams, response: view } }, async (req) => {
-    const v = requireViewer(req);
-    return toGroupView(v.person, await loadFindable(ctx.db, v.person, req.params.id));
-  });
+  r.get(
+    '/api/v1/groups/:id',
+    { config: { scope: 'groups:read' }, schema: { tags, summary: 'A group I may find', params: idParams, response: view } },
+    async (req) => {
+      const v = requireViewer(req);
+      return toGroupView(v.person, await loadFindable(ctx.db, v.person, req.params.id));
+    },
+  );
 
   r.patch(
     '/api/v1/groups/:id',
@@ -154,6 +160,7 @@ export function groupRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     '/api/v1/groups/:id/members',
     {
+      config: { scope: 'groups:read' },
       schema: {
         tags,
         summary: 'Members of a group, by name',

@@ -67,7 +67,7 @@ function assertModerator(viewer: PeopleTable, g: GroupViewRow): void {
 type MembershipStatus = 'joined' | 'left' | 'removed' | 'role_changed' | 'requested' | 'invited' | 'declined';
 
 /** Tells the person concerned and the group's admins and moderators (membership lists, request queues). */
-async function tellMembership(
+export async function tellMembership(
   ctx: AppContext,
   trx: Trx,
   afterCommit: AfterCommit,

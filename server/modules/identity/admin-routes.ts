@@ -62,6 +62,7 @@ export function identityAdminRoutes(app: FastifyInstance, ctx: AppContext): void
   r.post(
     '/api/v1/admin/people',
     {
+      config: { scope: 'people:write' },
       schema: {
         tags,
         summary: 'Add a person directly (no e-mail needed: a username or employee id)',

@@ -22,6 +22,7 @@ export function toPerson(p: PeopleTable): Person {
     skills: parseSkills(p.skills),
     managerId: p.manager_id,
     employeeId: p.employee_id,
+    isBot: p.is_bot === 1,
   };
 }
 

@@ -12,8 +12,10 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = zodApp(app);
   const tags = ['people'];
 
-  r.get('/api/v1/me', { schema: { tags, summary: 'My profile', response: responses({ 200: personSchema }) } }, async (req) =>
-    toPerson(requireViewer(req).person),
+  r.get(
+    '/api/v1/me',
+    { config: { scope: 'any' }, schema: { tags, summary: 'My profile', response: responses({ 200: personSchema }) } },
+    async (req) => toPerson(requireViewer(req).person),
   );
 
   r.patch(
@@ -27,7 +29,10 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/v1/people/:id',
-    { schema: { tags, summary: 'A person I may see', params: idParams, response: responses({ 200: personSchema }) } },
+    {
+      config: { scope: 'people:read' },
+      schema: { tags, summary: 'A person I may see', params: idParams, response: responses({ 200: personSchema }) },
+    },
     async (req) => {
       const v = requireViewer(req);
       return toPerson(await getVisiblePerson(ctx, v.person, req.params.id));
@@ -62,6 +67,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.patch(
     '/api/v1/admin/people/:id',
     {
+      config: { scope: 'people:write' },
       schema: {
         tags: admin,
         summary: "Change a person's role",
@@ -79,6 +85,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post(
     '/api/v1/admin/people/:id/deactivate',
     {
+      config: { scope: 'people:write' },
       schema: {
         tags: admin,
         summary: 'Deactivate: ends sessions and live connections at once',
@@ -94,7 +101,10 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     '/api/v1/admin/people/:id/reactivate',
-    { schema: { tags: admin, summary: 'Reactivate a deactivated person', params: idParams, response: responses({ 200: personSchema }) } },
+    {
+      config: { scope: 'people:write' },
+      schema: { tags: admin, summary: 'Reactivate a deactivated person', params: idParams, response: responses({ 200: personSchema }) },
+    },
     async (req) => {
       const v = requireAdmin(req);
       return toPerson(await setStatus(ctx, v.person, req.params.id, 'active', req.ip));

@@ -17,6 +17,7 @@ export function commentRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     '/api/v1/posts/:id/comments',
     {
+      config: { scope: 'groups:read' },
       schema: {
         tags,
         summary: 'Top-level comments of a post, oldest first, with their reply counts',
@@ -43,6 +44,7 @@ export function commentRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post(
     '/api/v1/posts/:id/comments',
     {
+      config: { scope: 'groups:write' },
       schema: {
         tags,
         summary: 'Comment on a post, or reply to a comment (parentId); a reply to a reply joins the same thread',
@@ -59,7 +61,10 @@ export function commentRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/v1/comments/:id/replies',
-    { schema: { tags, summary: 'Replies to a comment, oldest first', params: idParams, querystring: pageQuerySchema, response: list } },
+    {
+      config: { scope: 'groups:read' },
+      schema: { tags, summary: 'Replies to a comment, oldest first', params: idParams, querystring: pageQuerySchema, response: list },
+    },
     async (req) => {
       const v = requireViewer(req);
       const comment = await loadThread(ctx.db, v.person, req.params.id);
@@ -78,6 +83,7 @@ export function commentRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.patch(
     '/api/v1/comments/:id',
     {
+      config: { scope: 'groups:write' },
       schema: {
         tags,
         summary: 'Edit my comment',
@@ -95,6 +101,7 @@ export function commentRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.delete(
     '/api/v1/comments/:id',
     {
+      config: { scope: 'groups:write' },
       schema: {
         tags,
         summary: 'Delete a comment (its author, the post’s author, group admins and moderators, company admins); replies stay',

@@ -22,6 +22,7 @@ export function postRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post(
     '/api/v1/posts',
     {
+      config: { scope: 'groups:write' },
       schema: {
         tags,
         summary: 'Write a post in a group (groupId) or on my own profile; Markdown with @[Name](person:<id>) mentions',
@@ -35,14 +36,19 @@ export function postRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  r.get('/api/v1/posts/:id', { schema: { tags, summary: 'A post I may see', params: idParams, response: one } }, async (req) => {
-    const v = requireViewer(req);
-    return presentPost(ctx.db, v.person, await loadVisiblePost(ctx.db, v.person, req.params.id));
-  });
+  r.get(
+    '/api/v1/posts/:id',
+    { config: { scope: 'groups:read' }, schema: { tags, summary: 'A post I may see', params: idParams, response: one } },
+    async (req) => {
+      const v = requireViewer(req);
+      return presentPost(ctx.db, v.person, await loadVisiblePost(ctx.db, v.person, req.params.id));
+    },
+  );
 
   r.patch(
     '/api/v1/posts/:id',
     {
+      config: { scope: 'groups:write' },
       schema: {
         tags,
         summary: 'Edit the body (the author; the old version is kept) or turn comments on or off (the author or group admins)',
@@ -60,6 +66,7 @@ export function postRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.delete(
     '/api/v1/posts/:id',
     {
+      config: { scope: 'groups:write' },
       schema: {
         tags,
         summary: 'Delete a post (its author, the group’s admins and moderators, company admins)',
@@ -118,6 +125,7 @@ export function postRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     '/api/v1/groups/:id/posts',
     {
+      config: { scope: 'groups:read' },
       schema: {
         tags,
         summary: 'A group’s feed: pinned posts first, then newest',

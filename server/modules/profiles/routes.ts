@@ -49,6 +49,7 @@ export function profileRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     '/api/v1/people',
     {
+      config: { scope: 'people:read' },
       schema: {
         tags,
         summary: 'The directory: people I may see, by name; search and filters ignore case and accents',
@@ -67,6 +68,7 @@ export function profileRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     '/api/v1/people/facets',
     {
+      config: { scope: 'people:read' },
       schema: {
         tags,
         summary: 'Departments and locations in the directory, with counts',
@@ -79,13 +81,17 @@ export function profileRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/v1/people/:id/profile',
-    { schema: { tags, summary: 'A full profile', params: idParams, response: responses({ 200: profileSchema }) } },
+    {
+      config: { scope: 'people:read' },
+      schema: { tags, summary: 'A full profile', params: idParams, response: responses({ 200: profileSchema }) },
+    },
     async (req) => getProfile(ctx, requireViewer(req).person, req.params.id),
   );
 
   r.get(
     '/api/v1/people/:id/org-chart',
     {
+      config: { scope: 'people:read' },
       schema: {
         tags,
         summary: 'Managers up to the top, and the first page of direct reports',
@@ -108,6 +114,7 @@ export function profileRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     '/api/v1/people/:id/reports',
     {
+      config: { scope: 'people:read' },
       schema: {
         tags,
         summary: 'Direct reports, by name',

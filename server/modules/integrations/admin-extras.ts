@@ -1,0 +1,107 @@
+import { inTx, type AppContext } from '../../context.js';
+import type { Executor } from '../../db/index.js';
+import type { OrgsTable, PeopleTable } from '../../db/schema.js';
+import { badInput } from '../../errors.js';
+import { personActor, recordAudit } from '../audit/record.js';
+import { tellMembership } from '../groups/service.js';
+import { addMember, removeMember } from '../groups/store.js';
+import { findIntegration } from './service.js';
+
+/**
+ * Sets the groups an integration's bot is a member of (any visibility: the admin decides). The bot
+ * and the groups' admins and moderators are told, as for any membership change; what the bot may
+ * read and where it may post follow from these memberships alone.
+ */
+export async function setBotGroups(
+  ctx: AppContext,
+  org: OrgsTable,
+  admin: PeopleTable,
+  integrationId: string,
+  groupIds: string[],
+  ip: string,
+): Promise<string[]> {
+  return inTx(ctx, async (trx, afterCommit) => {
+    const integration = await findIntegration(trx, org.id, integrationId);
+    const wanted = [...new Set(groupIds)];
+    const found =
+      wanted.length === 0
+        ? []
+        : await trx
+            .selectFrom('groups')
+            .select('id')
+            .where('org_id', '=', org.id)
+            .where('id', 'in', wanted)
+            .where('archived_at', 'is', null)
+            .execute();
+    const known = new Set(found.map((g) => g.id));
+    const unknown = wanted.find((id) => !known.has(id));
+    if (unknown) throw badInput('groupIds', `has ${unknown}, which is no open group of this company`);
+    const current = (
+      await trx
+        .selectFrom('group_members')
+        .select('group_id')
+        .where('org_id', '=', org.id)
+        .where('person_id', '=', integration.bot_person_id)
+        .execute()
+    ).map((m) => m.group_id);
+    const added = wanted.filter((id) => !current.includes(id));
+    const removed = current.filter((id) => !known.has(id));
+    for (const groupId of added) {
+      if (await addMember(trx, org.id, groupId, integration.bot_person_id, 'member'))
+        await tellMembership(ctx, trx, afterCommit, org.id, groupId, integration.bot_person_id, 'joined', 'member');
+    }
+    for (const groupId of removed) {
+      if (await removeMember(trx, org.id, groupId, integration.bot_person_id))
+        await tellMembership(ctx, trx, afterCommit, org.id, groupId, integration.bot_person_id, 'removed');
+    }
+    if (added.length || removed.length) {
+      await recordAudit(trx, {
+        orgId: org.id,
+        actor: personActor(admin),
+        action: 'integration.groups_changed',
+        target: { kind: 'integration', id: integration.id, label: integration.name },
+        ip,
+        details: { added, removed },
+      });
+    }
+    return wanted;
+  });
+}
+
+/** Hosts (lower-cased) webhooks may reach although they resolve to loopback or private addresses. */
+export async function readAllowedHosts(db: Executor, orgId: string): Promise<string[]> {
+  const row = await db.selectFrom('integration_settings').select('allowed_hosts').where('org_id', '=', orgId).executeTakeFirst();
+  return row ? (JSON.parse(row.allowed_hosts) as string[]) : [];
+}
+
+export async function readIntegrationSettings(db: Executor, orgId: string): Promise<{ allowedHosts: string[] }> {
+  return { allowedHosts: await readAllowedHosts(db, orgId) };
+}
+
+export async function writeIntegrationSettings(
+  ctx: AppContext,
+  org: OrgsTable,
+  admin: PeopleTable,
+  hosts: string[],
+  ip: string,
+): Promise<{ allowedHosts: string[] }> {
+  const allowedHosts = [...new Set(hosts.map((h) => h.trim().toLowerCase()))];
+  const json = JSON.stringify(allowedHosts);
+  const now = Date.now();
+  await inTx(ctx, async (trx) => {
+    await trx
+      .insertInto('integration_settings')
+      .values({ org_id: org.id, allowed_hosts: json, updated_at: now })
+      .onConflict((oc) => oc.column('org_id').doUpdateSet({ allowed_hosts: json, updated_at: now }))
+      .execute();
+    await recordAudit(trx, {
+      orgId: org.id,
+      actor: personActor(admin),
+      action: 'integration.settings_changed',
+      target: null,
+      ip,
+      details: { allowedHosts },
+    });
+  });
+  return { allowedHosts };
+}
