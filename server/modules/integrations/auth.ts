@@ -48,10 +48,11 @@ const invalidToken = () =>
  * the request has no bearer token. A bearer token that does not work is a 401, never anonymous.
  */
 export async function authenticateToken(ctx: AppContext, req: FastifyRequest, org: OrgsTable): Promise<PeopleTable | null> {
+  // Only the API takes integration tokens (SCIM has bearer tokens of its own), and only ours.
   const header = req.headers.authorization;
-  if (!header || !/^bearer\s/i.test(header)) return null;
+  if (!header || !/^bearer\s/i.test(header) || !req.url.startsWith('/api/')) return null;
   const token = header.slice(7).trim();
-  if (!token.startsWith(TOKEN_PREFIX)) throw invalidToken();
+  if (!token.startsWith(TOKEN_PREFIX)) return null;
   const now = Date.now();
   const row = await ctx.db
     .selectFrom('integration_tokens as t')
