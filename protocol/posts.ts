@@ -78,6 +78,8 @@ export const authorSchema = z.object({
   displayName: z.string(),
   photoUrl: z.string().nullable(),
   deactivated: z.boolean(),
+  /** An integration's bot (a "Bot" badge beside the name). */
+  isBot: z.boolean(),
 });
 export const postGroupSchema = z.object({ id: z.string(), name: z.string(), visibility: groupVisibilitySchema });
 export const reactionCountsSchema = z.object({

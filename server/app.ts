@@ -64,6 +64,7 @@ import { scimRoutes } from './modules/scim/routes.js';
 import { scimTokenRoutes } from './modules/scim/token-routes.js';
 import { documentScopes, installIntegrationGuards } from './modules/integrations/auth.js';
 import { integrationRoutes } from './modules/integrations/routes.js';
+import { blockActionRoutes } from './modules/blocks/action-routes.js';
 
 const API_DESCRIPTION = [
   'REST API of Commonplace, scoped to the company named by the Host header (`<slug>.<base domain>`).',
@@ -231,6 +232,7 @@ export async function buildServer(config: Config, opts: BuildOptions = {}): Prom
   ssoRoutes(app, ctx);
   scimTokenRoutes(app, ctx);
   integrationRoutes(app, ctx);
+  blockActionRoutes(app, ctx);
   scimRoutes(app, ctx);
   // The websocket plugin wraps every route handler of its scope to spot upgrades; keeping it in a
   // scope of its own spares the REST routes that work on every request.

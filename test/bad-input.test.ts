@@ -239,6 +239,8 @@ const ENDPOINTS: Array<{ method: string; path: string; body?: Record<string, unk
   { method: 'DELETE', path: `/api/v1/admin/integrations/${SOME_ID}/tokens/${OTHER_ID}`, session: true },
   { method: 'PUT', path: `/api/v1/admin/integrations/${SOME_ID}/groups`, body: { groupIds: [] }, session: true },
   { method: 'GET', path: '/api/v1/admin/integration-settings', session: true },
+  { method: 'POST', path: `/api/v1/messages/${SOME_ID}/actions`, body: { actionId: 'book' }, session: true },
+  { method: 'POST', path: `/api/v1/posts/${SOME_ID}/actions`, body: { actionId: 'book' }, session: true },
   { method: 'PUT', path: '/api/v1/admin/integration-settings', body: { allowedHosts: [] }, session: true },
 ];
 

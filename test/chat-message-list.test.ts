@@ -7,7 +7,7 @@ const message = (seq: number, over: Partial<ChatMessage> = {}): ChatMessage => (
   conversationId: 'c1',
   seq,
   kind: 'text',
-  sender: { id: 'p1', displayName: 'Anna', photoUrl: null, deactivated: false },
+  sender: { id: 'p1', displayName: 'Anna', photoUrl: null, deactivated: false, isBot: false },
   body: `Message ${seq}`,
   html: `<p>Message ${seq}</p>`,
   clientKey: `key-${seq}-000000`,

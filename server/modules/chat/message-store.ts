@@ -118,13 +118,14 @@ export interface SenderRow {
   display_name: string;
   photo_file_id: string | null;
   status: PeopleTable['status'];
+  is_bot: number;
 }
 
 export async function sendersOf(db: Executor, ids: string[]): Promise<Map<string, SenderRow>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('people')
-    .select(['id', 'display_name', 'photo_file_id', 'status'])
+    .select(['id', 'display_name', 'photo_file_id', 'status', 'is_bot'])
     .where('id', 'in', [...new Set(ids)])
     .execute();
   return new Map(rows.map((r) => [r.id, r]));

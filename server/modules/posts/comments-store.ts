@@ -9,6 +9,7 @@ export type CommentRow = CommentsTable & {
   author_name: string;
   author_photo: string | null;
   author_status: PeopleTable['status'];
+  author_is_bot: number;
 };
 
 function selectComments(db: Executor, orgId: string) {
@@ -16,7 +17,12 @@ function selectComments(db: Executor, orgId: string) {
     .selectFrom('comments')
     .innerJoin('people as ca', 'ca.id', 'comments.author_id')
     .selectAll('comments')
-    .select(['ca.display_name as author_name', 'ca.photo_file_id as author_photo', 'ca.status as author_status'])
+    .select([
+      'ca.display_name as author_name',
+      'ca.photo_file_id as author_photo',
+      'ca.status as author_status',
+      'ca.is_bot as author_is_bot',
+    ])
     .where('comments.org_id', '=', orgId);
 }
 

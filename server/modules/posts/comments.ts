@@ -66,7 +66,13 @@ export async function presentComments(db: Executor, v: GroupViewer, rows: Commen
       parentId: r.parent_id,
       author: deleted
         ? null
-        : toAuthor({ id: r.author_id, display_name: r.author_name, photo_file_id: r.author_photo, status: r.author_status }),
+        : toAuthor({
+            id: r.author_id,
+            display_name: r.author_name,
+            photo_file_id: r.author_photo,
+            status: r.author_status,
+            is_bot: r.author_is_bot,
+          }),
       bodyMarkdown: deleted ? null : r.body_markdown,
       bodyHtml: deleted ? null : r.body_html,
       createdAt: new Date(r.created_at).toISOString(),

@@ -10,12 +10,14 @@ import type { PostRow } from './store.js';
 
 export type Author = z.infer<typeof authorSchema>;
 
-export function toAuthor(p: Pick<PeopleTable, 'id' | 'display_name' | 'photo_file_id' | 'status'>): Author {
+/** `is_bot` where the query read it (post and comment authors, chat senders); absent: not a bot. */
+export function toAuthor(p: Pick<PeopleTable, 'id' | 'display_name' | 'photo_file_id' | 'status'> & { is_bot?: number | null }): Author {
   return {
     id: p.id,
     displayName: p.display_name,
     photoUrl: p.photo_file_id ? `/api/v1/files/${p.photo_file_id}` : null,
     deactivated: p.status === 'deactivated',
+    isBot: p.is_bot === 1,
   };
 }
 
@@ -52,7 +54,13 @@ export function toPost(v: GroupViewer, r: PostRow, x: PostExtras): Omit<Post, 's
   const place = placeOf(r);
   return {
     id: r.id,
-    author: toAuthor({ id: r.author_id, display_name: r.author_name, photo_file_id: r.author_photo, status: r.author_status }),
+    author: toAuthor({
+      id: r.author_id,
+      display_name: r.author_name,
+      photo_file_id: r.author_photo,
+      status: r.author_status,
+      is_bot: r.author_is_bot,
+    }),
     group:
       r.group_id && r.group_name !== null && r.group_visibility
         ? { id: r.group_id, name: r.group_name, visibility: r.group_visibility }

@@ -12,6 +12,7 @@ export type PostRow = PostsTable & {
   author_name: string;
   author_photo: string | null;
   author_status: PeopleTable['status'];
+  author_is_bot: number;
   group_name: string | null;
   group_visibility: GroupsTable['visibility'] | null;
   group_archived_at: number | null;
@@ -31,6 +32,7 @@ export function selectVisiblePosts(db: Executor, v: GroupViewer) {
     .select([
       'au.display_name as author_name',
       'au.photo_file_id as author_photo',
+      'au.is_bot as author_is_bot',
       'au.status as author_status',
       'pg.name as group_name',
       'pg.visibility as group_visibility',

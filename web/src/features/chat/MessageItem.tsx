@@ -1,3 +1,4 @@
+import { BotBadge } from '../../ui/BotBadge';
 import { actOnMessage } from '../../api/blocks';
 import { BlocksView } from '../blocks/BlocksView';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -62,7 +63,11 @@ export function MessageItem({ message: m, mine, showSender, nameOf, seen, onRepl
   const reacted = m.reactions.filter((r) => r.personIds.length > 0);
   return (
     <li className={`msg${mine ? ' msg--mine' : ''}`} data-testid="message" data-seq={m.seq}>
-      {showSender ? <span className="msg__sender">{m.sender.displayName}</span> : null}
+      {showSender ? (
+        <span className="msg__sender">
+          {m.sender.displayName} <BotBadge show={m.sender.isBot} />
+        </span>
+      ) : null}
       <div className="msg__row">
         <div className={`msg__bubble${deleted ? ' msg__bubble--deleted' : ''}`}>
           {m.replyTo ? (

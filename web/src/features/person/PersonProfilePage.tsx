@@ -1,3 +1,4 @@
+import { BotBadge } from '../../ui/BotBadge';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -40,7 +41,9 @@ export function PersonProfilePage() {
       <header className="profile-head card">
         <Avatar name={p.person.displayName} photoUrl={p.person.photoUrl} size="lg" />
         <div className="profile-head__text">
-          <h1 className="page__title">{p.person.displayName}</h1>
+          <h1 className="page__title">
+            {p.person.displayName} <BotBadge show={p.person.isBot} />
+          </h1>
           {p.person.title ? <p className="profile-head__title">{p.person.title}</p> : null}
           <p className="identity__meta">{[p.person.department, p.person.location].filter(Boolean).join(' · ')}</p>
           {p.person.status === 'deactivated' ? <span className="badge badge--off">{t('status.deactivated')}</span> : null}

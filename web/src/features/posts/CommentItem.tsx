@@ -1,3 +1,4 @@
+import { BotBadge } from '../../ui/BotBadge';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -67,6 +68,7 @@ export function CommentItem({ comment, post, thread, onReply }: Props) {
               <Link to={`/people/${comment.author.id}`} className="comment__author">
                 {comment.author.displayName}
               </Link>
+              <BotBadge show={comment.author.isBot} />
               {editing ? (
                 <BodyForm
                   label={t('posts.editCommentLabel')}

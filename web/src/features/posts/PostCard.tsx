@@ -1,3 +1,4 @@
+import { BotBadge } from '../../ui/BotBadge';
 import { actOnPost } from '../../api/blocks';
 import { BlocksView } from '../blocks/BlocksView';
 import { useState, type ReactNode } from 'react';
@@ -44,6 +45,7 @@ export function PostCard({ post, showGroup = true, note, commentsOpen: openAtFir
             <Link to={`/people/${post.author.id}`} className="post__author">
               {post.author.displayName}
             </Link>
+            <BotBadge show={post.author.isBot} />
             {showGroup && post.group ? (
               <>
                 <span className="post__in" aria-hidden="true">
