@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'web/dist/', 'dist/', 'data/', 'test-results/', 'bench/results/', 'web/public/'] },
+  { ignores: ['node_modules/', 'web/dist/', 'dist/', 'sdk/dist/', 'data/', 'test-results/', 'bench/results/', 'web/public/'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],

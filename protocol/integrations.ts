@@ -110,6 +110,8 @@ export const integrationSchema = z.object({
   /** The person the integration acts as (shown with a "Bot" badge). */
   botPersonId: z.string(),
   disabled: z.boolean(),
+  /** Removed by an admin: off for good, kept for the record. */
+  removed: z.boolean(),
   /** Tokens not revoked and not expired. */
   activeTokens: z.number(),
   createdAt: z.string(),

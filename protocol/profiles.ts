@@ -42,6 +42,8 @@ export const personSummarySchema = z.object({
   department: z.string().nullable(),
   photoUrl: z.string().nullable(),
   status: z.enum(['active', 'deactivated']),
+  /** An integration's bot (shown with a "Bot" badge). */
+  isBot: z.boolean(),
 });
 export type PersonSummary = z.infer<typeof personSummarySchema>;
 

@@ -64,6 +64,8 @@ import { scimRoutes } from './modules/scim/routes.js';
 import { scimTokenRoutes } from './modules/scim/token-routes.js';
 import { documentScopes, installIntegrationGuards } from './modules/integrations/auth.js';
 import { integrationRoutes } from './modules/integrations/routes.js';
+import { webhookRoutes } from './modules/webhooks/routes.js';
+import { WebhookDispatcher } from './modules/webhooks/worker.js';
 import { blockActionRoutes } from './modules/blocks/action-routes.js';
 
 const API_DESCRIPTION = [
@@ -131,7 +133,9 @@ export async function buildServer(config: Config, opts: BuildOptions = {}): Prom
     redis,
     sessionCache: new SessionCache(),
     secrets: SecretBox.fromConfig({ encryptionKey: config.encryptionKey, dataDir: config.dataDir }),
+    webhooks: { wake: () => webhooks.wake() },
   };
+  const webhooks = new WebhookDispatcher(ctx);
   const sendMail = createMailSender(config, log);
   jobs.register(MAIL_JOB, (payload) => sendMail(payload as MailMessage));
   jobs.register(NOTIFY_JOB, (payload) => runNotifyJob(ctx, payload));
@@ -232,6 +236,7 @@ export async function buildServer(config: Config, opts: BuildOptions = {}): Prom
   ssoRoutes(app, ctx);
   scimTokenRoutes(app, ctx);
   integrationRoutes(app, ctx);
+  webhookRoutes(app, ctx);
   blockActionRoutes(app, ctx);
   scimRoutes(app, ctx);
   // The websocket plugin wraps every route handler of its scope to spot upgrades; keeping it in a
@@ -263,6 +268,7 @@ export async function buildServer(config: Config, opts: BuildOptions = {}): Prom
       const port = typeof address === 'object' && address ? address.port : config.port;
       ctx.urls.setListeningPort(port);
       jobs.start();
+      webhooks.start();
       return port;
     },
     async close() {
@@ -273,6 +279,7 @@ export async function buildServer(config: Config, opts: BuildOptions = {}): Prom
       stopLdapSchedule();
       await gateway.closeAll();
       await app.close();
+      await webhooks.stop();
       await jobs.stop();
       await bus.close();
       redis?.disconnect();

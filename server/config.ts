@@ -39,6 +39,10 @@ const envSchema = z.object({
   NOTIFY_INLINE_LIMIT: z.coerce.number().int().min(1).default(200),
   CHAT_SEND_LIMIT: z.coerce.number().int().min(1).default(30),
   INTEGRATION_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(5000),
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  WEBHOOK_DISABLE_AFTER: z.coerce.number().int().min(1).default(10),
   ENCRYPTION_KEY: z.string().min(16, 'at least 16 characters').optional(),
   REALTIME_HEARTBEAT_MS: z.coerce.number().int().min(1000).default(30_000),
 });
@@ -80,6 +84,14 @@ export interface Config {
   chatSendLimit: number;
   /** Requests per minute one integration token may make. */
   integrationRateLimit: number;
+  /** Webhook requests: until the answer's headers (connecting included); the whole answer may take twice this. */
+  webhookTimeoutMs: number;
+  /** Webhook requests in flight per process. */
+  webhookConcurrency: number;
+  /** Attempts per webhook delivery before it is given up as failed. */
+  webhookMaxAttempts: number;
+  /** Deliveries failed in a row after which a webhook is turned off. */
+  webhookDisableAfter: number;
   realtimeHeartbeatMs: number;
   /** Key for secrets stored encrypted (lib/secrets.ts); unset: a key file in the data folder. */
   encryptionKey: string | undefined;
@@ -122,5 +134,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     notifyInlineLimit: e.NOTIFY_INLINE_LIMIT,
     chatSendLimit: e.CHAT_SEND_LIMIT,
     integrationRateLimit: e.INTEGRATION_RATE_LIMIT,
+    webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    webhookConcurrency: e.WEBHOOK_CONCURRENCY,
+    webhookMaxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+    webhookDisableAfter: e.WEBHOOK_DISABLE_AFTER,
   };
 }

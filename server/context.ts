@@ -28,6 +28,8 @@ export interface AppContext {
   sessionCache: SessionCache;
   /** Encrypts secrets the server must read back (lib/secrets.ts). */
   secrets: SecretBox;
+  /** The webhook delivery worker (modules/webhooks/worker.ts), woken after a commit that wrote deliveries. */
+  webhooks: { wake(): void };
 }
 
 /**

@@ -238,6 +238,30 @@ const ENDPOINTS: Array<{ method: string; path: string; body?: Record<string, unk
   { method: 'POST', path: `/api/v1/admin/integrations/${SOME_ID}/tokens/${OTHER_ID}/rotate`, body: {}, session: true },
   { method: 'DELETE', path: `/api/v1/admin/integrations/${SOME_ID}/tokens/${OTHER_ID}`, session: true },
   { method: 'PUT', path: `/api/v1/admin/integrations/${SOME_ID}/groups`, body: { groupIds: [] }, session: true },
+  { method: 'GET', path: `/api/v1/admin/integrations/${SOME_ID}/groups`, session: true },
+  // Webhooks of an integration (server/modules/webhooks).
+  {
+    method: 'POST',
+    path: `/api/v1/admin/integrations/${SOME_ID}/webhooks`,
+    body: { url: 'https://bots.example.com/hook', events: ['mention'] },
+    session: true,
+  },
+  { method: 'GET', path: `/api/v1/admin/integrations/${SOME_ID}/webhooks`, session: true },
+  { method: 'GET', path: `/api/v1/admin/integrations/${SOME_ID}/webhooks/${OTHER_ID}`, session: true },
+  { method: 'PATCH', path: `/api/v1/admin/integrations/${SOME_ID}/webhooks/${OTHER_ID}`, body: { enabled: true }, session: true },
+  { method: 'DELETE', path: `/api/v1/admin/integrations/${SOME_ID}/webhooks/${OTHER_ID}`, session: true },
+  { method: 'POST', path: `/api/v1/admin/integrations/${SOME_ID}/webhooks/${OTHER_ID}/secret`, session: true },
+  {
+    method: 'GET',
+    path: `/api/v1/admin/integrations/${SOME_ID}/webhooks/${OTHER_ID}/deliveries?limit=5`,
+    query: true,
+    session: true,
+  },
+  {
+    method: 'POST',
+    path: `/api/v1/admin/integrations/${SOME_ID}/webhooks/${OTHER_ID}/deliveries/${SOME_ID}/redeliver`,
+    session: true,
+  },
   { method: 'GET', path: '/api/v1/admin/integration-settings', session: true },
   { method: 'POST', path: `/api/v1/messages/${SOME_ID}/actions`, body: { actionId: 'book' }, session: true },
   { method: 'POST', path: `/api/v1/posts/${SOME_ID}/actions`, body: { actionId: 'book' }, session: true },
@@ -251,7 +275,9 @@ const pattern = (path: string) =>
     .replace(SOME_TOKEN, ':token')
     .replace(`/requests/${OTHER_ID}`, '/requests/:requestId')
     .replace(`/members/${OTHER_ID}`, '/members/:personId')
-    .replace(`/tokens/${OTHER_ID}`, '/tokens/:tokenId');
+    .replace(`/tokens/${OTHER_ID}`, '/tokens/:tokenId')
+    .replace(`/webhooks/${OTHER_ID}`, '/webhooks/:webhookId')
+    .replace(`/deliveries/${SOME_ID}`, '/deliveries/:deliveryId');
 
 describe.each(DIALECTS)('bad input on %s', (dialect) => {
   let t: TestServer;

@@ -223,7 +223,15 @@ describe.each(DIALECTS)('profiles on %s', (dialect) => {
       expect(res.status).toBe(200);
       expect(res.body).toEqual({
         person: expect.objectContaining({ id: pat.personId, displayName: 'Pat Profile', title: 'Clerk', managerId: boss.personId }),
-        manager: { id: boss.personId, displayName: 'Bea Boss', title: null, department: null, photoUrl: null, status: 'active' },
+        manager: {
+          id: boss.personId,
+          displayName: 'Bea Boss',
+          title: null,
+          department: null,
+          photoUrl: null,
+          status: 'active',
+          isBot: false,
+        },
         directReports: 1,
         followers: 1,
         following: 1,

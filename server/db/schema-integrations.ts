@@ -14,6 +14,8 @@ export interface IntegrationsTable {
   updated_at: number;
   /** Set: its tokens stop working and its webhooks get nothing; the bot person is deactivated. */
   disabled_at: number | null;
+  /** Set by removal (migration 0021): disabled for good, every token revoked; the row stays for the record. */
+  removed_at: number | null;
 }
 
 export interface IntegrationTokensTable {

@@ -146,8 +146,9 @@ export function requireViewer(req: FastifyRequest): Viewer & { org: OrgsTable } 
 
 export function requireAdmin(req: FastifyRequest): Viewer & { org: OrgsTable } {
   const v = requireViewer(req);
-  // A token got here only if the route names a scope its integration has (integrations/auth.ts).
-  if (req.integration) return v;
+  // A token got here only if the route names a scope its integration has (integrations/auth.ts):
+  // its bot then acts as an admin would (never as an owner), whatever its own role.
+  if (req.integration) return { ...v, person: { ...v.person, role: 'admin' } };
   if (v.person.role !== 'owner' && v.person.role !== 'admin') throw forbidden('Only company admins can do this.');
   return v;
 }

@@ -6,7 +6,7 @@ import { AppError, forbidden } from '../errors.js';
  * Later capabilities (groups, guests' reach) extend `visiblePeopleFilter`.
  */
 type Actor = Pick<PeopleTable, 'id' | 'role' | 'org_id'>;
-type Target = Pick<PeopleTable, 'id' | 'role' | 'status' | 'org_id'>;
+type Target = Pick<PeopleTable, 'id' | 'role' | 'status' | 'org_id'> & Partial<Pick<PeopleTable, 'is_bot'>>;
 
 export const isAdmin = (actor: Pick<PeopleTable, 'role'>): boolean => actor.role === 'owner' || actor.role === 'admin';
 
@@ -22,6 +22,7 @@ export function canSeePerson(viewer: Actor, person: Target): boolean {
 /** Throws unless `actor` may give `target` the role `next`. */
 export function assertCanChangeRole(actor: Actor, target: Target, next: Role): void {
   if (!isAdmin(actor)) throw forbidden('Only company admins can change roles.');
+  assertNotBot(target);
   if (actor.id === target.id) throw new AppError(403, 'cannot_change_self', 'You cannot change your own role.');
   // Only an owner may make or unmake owners, so admins cannot lock the owners out.
   if ((next === 'owner' || target.role === 'owner') && actor.role !== 'owner') {
@@ -31,6 +32,7 @@ export function assertCanChangeRole(actor: Actor, target: Target, next: Role): v
 
 export function assertCanSetStatus(actor: Actor, target: Target): void {
   if (!isAdmin(actor)) throw forbidden('Only company admins can deactivate people.');
+  assertNotBot(target);
   if (actor.id === target.id) throw new AppError(403, 'cannot_change_self', 'You cannot deactivate yourself.');
   if (target.role === 'owner' && actor.role !== 'owner') throw forbidden('Only an owner can deactivate an owner.');
 }
@@ -57,6 +59,14 @@ export function visiblePeopleScope(viewer: Actor): PeopleScope {
 /** People edit their own profile; admins anyone's (including manager and employee id). */
 export function assertCanEditProfile(actor: Actor, target: Target): void {
   if (actor.id !== target.id && !isAdmin(actor)) throw forbidden('Only company admins can edit other people’s profiles.');
+}
+
+/**
+ * An integration's bot person keeps the member role and its integration decides whether it is
+ * active (integrations/service.ts); it never gets a sign-in name, so no sign-in path reaches it.
+ */
+export function assertNotBot(target: Partial<Pick<PeopleTable, 'is_bot'>>): void {
+  if (target.is_bot === 1) throw new AppError(409, 'bot_person', 'This is an integration’s bot: change it under Integrations.');
 }
 
 /** A company-defined profile field shown to everyone, or only to admins (not even to the person). */

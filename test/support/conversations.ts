@@ -75,10 +75,10 @@ export async function bulkPeople(t: TestServer, orgId: string, count: number, pr
       location_key: null,
       skills_key: '||',
       last_active_at: null,
-    username: null,
-    frontline: 0,
-    terms_accepted_at: null,
-    is_bot: 0,
+      username: null,
+      frontline: 0,
+      terms_accepted_at: null,
+      is_bot: 0,
     };
   });
   for (let i = 0; i < rows.length; i += 500)

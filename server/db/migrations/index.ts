@@ -19,6 +19,7 @@ import * as m0017 from './0017_ldap.js';
 import * as m0018 from './0018_imports.js';
 import * as m0019 from './0019_sso.js';
 import * as m0020 from './0020_integrations.js';
+import * as m0021 from './0021_integrations_removed.js';
 
 /** Every migration, in order. Names are stable forever once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0018_imports': m0018,
   '0019_sso': m0019,
   '0020_integrations': m0020,
+  '0021_integrations_removed': m0021,
 };

@@ -42,21 +42,31 @@ export async function setPassword(db: Executor, person: PeopleTable, password: s
   }
 }
 
-/** The person a sign-in name points at: an e-mail, else a username, else an employee id. */
+/**
+ * The person a sign-in name points at: an e-mail, else a username, else an employee id. Never an
+ * integration's bot (it has no sign-in name anyway; bots call the API with tokens).
+ */
 export async function findPersonByLogin(db: Executor, orgId: string, login: string): Promise<PeopleTable | undefined> {
   const trimmed = login.trim();
   if (trimmed.includes('@')) {
     const byEmail = await findPersonByEmail(db, orgId, trimmed);
-    if (byEmail) return byEmail;
+    if (byEmail && byEmail.is_bot !== 1) return byEmail;
   }
   const byUsername = await db
     .selectFrom('people')
     .selectAll()
     .where('org_id', '=', orgId)
     .where('username', '=', normalizeUsername(trimmed))
+    .where('is_bot', '=', 0)
     .executeTakeFirst();
   if (byUsername) return byUsername;
-  return db.selectFrom('people').selectAll().where('org_id', '=', orgId).where('employee_id', '=', trimmed).executeTakeFirst();
+  return db
+    .selectFrom('people')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('employee_id', '=', trimmed)
+    .where('is_bot', '=', 0)
+    .executeTakeFirst();
 }
 
 /** Records a refused sign-in: the login tried (not the password), from where and why. */
@@ -131,7 +141,7 @@ export async function signIn(
 export async function requestPasswordReset(ctx: AppContext, org: OrgsTable, email: string, ip: string): Promise<void> {
   await ctx.signInLimits.consumeReset(ip, `${org.id}:${normalizeEmail(email)}`);
   const person = await findPersonByEmail(ctx.db, org.id, email);
-  if (!person || person.status !== 'active' || !person.email) return;
+  if (!person || person.status !== 'active' || !person.email || person.is_bot === 1) return;
   const token = newToken();
   const now = Date.now();
   await inTx(ctx, async (trx) => {
@@ -186,6 +196,7 @@ export async function completePasswordReset(
         field: 'token',
       });
     const found = await trx.selectFrom('people').selectAll().where('id', '=', claimed.person_id).executeTakeFirstOrThrow();
+    if (found.is_bot === 1) throw new AppError(400, 'reset_link_invalid', 'This reset link is not valid.', { field: 'token' });
     if (found.status !== 'active') throw new AppError(403, 'account_deactivated', 'This account has been deactivated.');
     await setPassword(trx, found, input.password);
     await revokeSessions(ctx, trx, afterCommit, org.id, { personId: found.id });

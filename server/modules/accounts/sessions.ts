@@ -4,6 +4,7 @@ import { inTx, type AppContext } from '../../context.js';
 import type { Executor, Trx } from '../../db/index.js';
 import type { AfterCommit } from '../../db/tx.js';
 import type { OrgsTable, PeopleTable } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
 import { forgetSessions, sessionCookieName } from '../../http/request-context.js';
 import { hashToken, newId, newToken } from '../../lib/ids.js';
 import { publishToPeople } from '../../realtime/publish.js';
@@ -23,6 +24,8 @@ export async function createSession(
   person: PeopleTable,
   req: Pick<FastifyRequest, 'ip' | 'headers'>,
 ): Promise<NewSession> {
+  // The last word on it, whatever the path: an integration's bot calls the API with its tokens only.
+  if (person.is_bot === 1) throw new AppError(401, 'invalid_credentials', 'Bots do not sign in; they use their integration’s tokens.');
   const now = Date.now();
   const token = newToken();
   const session = { id: newId(), token, csrfToken: newToken(24) };

@@ -154,6 +154,7 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
   r.delete(
     '/api/v1/conversations/:id/members/:personId',
     {
+      config: { scope: 'chat:write' },
       schema: {
         tags,
         summary: 'Leave a group conversation (my own id), or remove someone from it (its admins)',
@@ -185,6 +186,7 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
   r.get(
     '/api/v1/conversations/:id/receipts',
     {
+      config: { scope: 'chat:read' },
       schema: {
         tags,
         summary: 'How far each person in the conversation has read ("seen by")',

@@ -17,6 +17,7 @@ import { canRenameOrAdd, conversationForViewer, participantIds } from '../../pol
 import { canSeePerson } from '../../policies/people.js';
 import { publishSignal, publishToPeople } from '../../realtime/publish.js';
 import { findPerson } from '../people/store.js';
+import { webhookMembership } from '../webhooks/events.js';
 import { appendMessage } from './append.js';
 import { presentConversation } from './conversation-present.js';
 import {
@@ -178,6 +179,12 @@ async function createDirect(ctx: AppContext, viewer: PeopleTable, personId: stri
       await publishToPeople(trx, afterCommit, ctx.bus, viewer.org_id, [viewer.id, other.id], 'chat.conversation', {
         conversationId: conv.id,
       });
+      await webhookMembership(ctx, trx, afterCommit, {
+        orgId: viewer.org_id,
+        place: { kind: 'conversation', id: conv.id },
+        personId: other.id,
+        change: 'added',
+      });
       return conv;
     },
   );
@@ -211,6 +218,8 @@ async function createGroupConversation(ctx: AppContext, viewer: PeopleTable, per
     );
     const { recipients } = await appendSystem(ctx, trx, afterCommit, row, viewer.id, { action: 'created', personIds: others, name: given });
     await publishToPeople(trx, afterCommit, ctx.bus, viewer.org_id, recipients, 'chat.conversation', { conversationId: row.id });
+    const place = { kind: 'conversation' as const, id: row.id };
+    for (const p of others) await webhookMembership(ctx, trx, afterCommit, { orgId: viewer.org_id, place, personId: p, change: 'added' });
     return row;
   });
   return { conv, created: true };

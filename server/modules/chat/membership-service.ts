@@ -7,6 +7,7 @@ import { conflict, forbidden, notFound } from '../../errors.js';
 import { canLeave, canRemoveOthers, canRenameOrAdd, isParticipant } from '../../policies/chat.js';
 import { publishToPeople } from '../../realtime/publish.js';
 import { toAuthor } from '../posts/present.js';
+import { webhookMembership } from '../webhooks/events.js';
 import { findMember, insertMembers, lockConversation, memberCounts, memberIdsOf } from './conversation-store.js';
 import { addablePeople, appendSystem, loadConversation, noSuchConversation, viewOf } from './conversation-service.js';
 
@@ -47,7 +48,7 @@ export async function listMembers(
           .select(['cm.role as role', 'cm.last_read_seq as last_read_seq'])
           .where('cm.conversation_id', '=', conv.id);
   let q = base
-    .select(['p.id', 'p.display_name', 'p.photo_file_id', 'p.status', 'p.name_key'])
+    .select(['p.id', 'p.display_name', 'p.photo_file_id', 'p.status', 'p.name_key', 'p.is_bot'])
     .where('p.org_id', '=', conv.org_id)
     .where('p.status', '=', 'active');
   if (after) {
@@ -80,6 +81,7 @@ export function addMembers(ctx: AppContext, viewer: PeopleTable, id: string, per
     await addablePeople(trx, viewer, personIds);
     // Locked before counting, so two concurrent additions cannot both pass the limit.
     const conv = await lockConversation(trx, found);
+    const place = { kind: 'conversation' as const, id: conv.id };
     const seated = new Set(await memberIdsOf(trx, conv.id));
     const added = [...new Set(personIds)].filter((p) => !seated.has(p));
     if (added.length === 0) return viewOf(trx, viewer, conv.id);
@@ -116,6 +118,7 @@ export function addMembers(ctx: AppContext, viewer: PeopleTable, id: string, per
     }
     if (added.length > MEMBERSHIP_EVENTS_MAX)
       await publishToPeople(trx, afterCommit, ctx.bus, conv.org_id, before, 'chat.conversation', { conversationId: conv.id });
+    for (const p of added) await webhookMembership(ctx, trx, afterCommit, { orgId: conv.org_id, place, personId: p, change: 'added' });
     return viewOf(trx, viewer, conv.id);
   });
 }
@@ -160,6 +163,7 @@ export function removeMember(ctx: AppContext, viewer: PeopleTable, id: string, p
       personId,
       change,
     });
+    await webhookMembership(ctx, trx, afterCommit, { orgId: conv.org_id, place: { kind: 'conversation', id: conv.id }, personId, change });
   });
 }
 

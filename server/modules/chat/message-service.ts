@@ -15,6 +15,7 @@ import { attachUploadsToMessage } from '../files/attachments-store.js';
 import { parseBody, renderBody } from '../posts/markdown.js';
 import { placeOf } from '../posts/present.js';
 import { selectVisiblePosts } from '../posts/store.js';
+import { webhookMessageCreated, webhookReactionAdded } from '../webhooks/events.js';
 import { appendMessage } from './append.js';
 import { notifyMentions, notifyNewMessage } from './message-notify.js';
 import { presentMessage, presentMessages } from './message-present.js';
@@ -163,6 +164,7 @@ async function send(
   );
   await notifyMentions(ctx, trx, afterCommit, row, mentioned);
   await notifyNewMessage(ctx, trx, afterCommit, conv, row, recipients, mentioned);
+  await webhookMessageCreated(ctx, trx, afterCommit, row, v, mentioned);
   // The event's message is the sender's too, but for a shared post's card, which is per viewer.
   return { message: row.post_id ? await presentMessage(trx, row, v) : message, created: true };
 }
@@ -251,6 +253,13 @@ export function reactToMessage(ctx: AppContext, v: PeopleTable, id: string, kind
       // Taking back a reaction I did not have changes nothing: nobody is told.
       const changed = kind !== null || (await removeReaction(trx, msg.id, v.id)) > 0;
       if (changed) await tellChanged(ctx, trx, afterCommit, conv, msg.id);
+      if (kind)
+        await webhookReactionAdded(ctx, trx, afterCommit, {
+          orgId: v.org_id,
+          kind,
+          person: v,
+          on: { kind: 'message', id: msg.id, conversationId: conv.id },
+        });
       return answer(trx, v, msg.id);
     }),
   );

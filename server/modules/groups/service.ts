@@ -17,6 +17,7 @@ import {
 import { publishToPeople } from '../../realtime/publish.js';
 import { notifyInvited, notifyJoinRequest, notifyRequestDecided } from '../notifications/emit.js';
 import { findPerson, lockPeopleOfOrg } from '../people/store.js';
+import { webhookMembership } from '../webhooks/events.js';
 import { toGroup } from './present.js';
 import {
   activePeople,
@@ -84,6 +85,8 @@ export async function tellMembership(
     status,
     ...(role ? { role } : {}),
   });
+  if (status === 'joined' || status === 'left' || status === 'removed')
+    await webhookMembership(ctx, trx, afterCommit, { orgId, place: { kind: 'group', id: groupId }, personId, change: status });
 }
 
 export function createGroup(ctx: AppContext, viewer: PeopleTable, input: z.infer<typeof createGroupSchema>): Promise<GroupViewRow> {

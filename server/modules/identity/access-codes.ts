@@ -68,6 +68,7 @@ export async function issueAccessCodes(
   for (const [index, personId] of personIds.entries()) {
     const person = await findPerson(trx, orgId, personId);
     if (!person) throw badInput(`personIds.${index}`, 'is not a person of this company');
+    if (person.is_bot === 1) throw badInput(`personIds.${index}`, `${person.display_name} is a bot: bots do not sign in`);
     if (person.status !== 'active') throw badInput(`personIds.${index}`, `${person.display_name} is deactivated`);
     if (!person.username && !person.employee_id && !person.email)
       throw badInput(`personIds.${index}`, `${person.display_name} needs a username, employee id or e-mail to sign in with`);
@@ -168,7 +169,7 @@ async function usableOrCount(ctx: AppContext, org: OrgsTable, code: string, ip: 
 export async function checkAccessCode(ctx: AppContext, org: OrgsTable, code: string, ip: string) {
   const row = await usableOrCount(ctx, org, code, ip);
   const person = await findPerson(ctx.db, org.id, row.person_id);
-  if (!person || person.status !== 'active') throw invalidCode();
+  if (!person || person.status !== 'active' || person.is_bot === 1) throw invalidCode();
   const settings = await readIdentitySettings(ctx.db, org.id);
   return {
     displayName: person.display_name,
@@ -208,7 +209,7 @@ export async function claimAccessCode(
     // Two claims racing with one code: the second finds it spent.
     if (!spent) throw invalidCode();
     const p = await findPerson(trx, org.id, spent.person_id);
-    if (!p || p.status !== 'active') throw invalidCode();
+    if (!p || p.status !== 'active' || p.is_bot === 1) throw invalidCode();
     await setPassword(trx, p, input.password);
     await revokeSessions(ctx, trx, afterCommit, org.id, { personId: p.id });
     await recordAudit(trx, { orgId: org.id, actor: personActor(p), action: 'access_code.claimed', target: personTarget(p), ip: req.ip });

@@ -158,6 +158,7 @@ export async function continueSignIn(
   reply: FastifyReply,
   from: { challengeId: string; passed: SignInStep[] } | null = null,
 ): Promise<SignInOutcome> {
+  if (person.is_bot === 1) throw new AppError(401, 'invalid_credentials', 'Bots do not sign in; they use their integration’s tokens.');
   if (person.status !== 'active')
     throw new AppError(403, 'account_deactivated', 'This account has been deactivated. Ask an admin of your company.');
   const settings = await readIdentitySettings(ctx.db, org.id);

@@ -351,6 +351,7 @@ export async function deactivateBatch(run: Run, ids: string[]): Promise<void> {
       .where('id', 'in', ids)
       .where('status', '=', 'active')
       .where('role', 'in', ['member', 'guest'])
+      .where('is_bot', '=', 0)
       .execute();
     for (const p of people) {
       await setPersonStatus(

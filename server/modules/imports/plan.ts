@@ -30,7 +30,10 @@ export type KnownPerson = Pick<
   | 'skills'
 >;
 
-/** Everyone in the company, in the few columns a plan compares (tens of thousands of rows fit in memory). */
+/**
+ * Everyone in the company, in the few columns a plan compares (tens of thousands of rows fit in
+ * memory); never integrations' bots, which an import does not match, change or deactivate.
+ */
 export function loadPeople(db: Executor, orgId: string): Promise<KnownPerson[]> {
   return db
     .selectFrom('people')
@@ -52,6 +55,7 @@ export function loadPeople(db: Executor, orgId: string): Promise<KnownPerson[]> 
       'skills',
     ])
     .where('org_id', '=', orgId)
+    .where('is_bot', '=', 0)
     .execute();
 }
 

@@ -5,7 +5,8 @@ import { badInput } from '../../errors.js';
 import { personActor, recordAudit } from '../audit/record.js';
 import { tellMembership } from '../groups/service.js';
 import { addMember, removeMember } from '../groups/store.js';
-import { findIntegration } from './service.js';
+import { lockPeopleOfOrg } from '../people/store.js';
+import { findIntegration, findLiveIntegration } from './service.js';
 
 /**
  * Sets the groups an integration's bot is a member of (any visibility: the admin decides). The bot
@@ -21,7 +22,9 @@ export async function setBotGroups(
   ip: string,
 ): Promise<string[]> {
   return inTx(ctx, async (trx, afterCommit) => {
-    const integration = await findIntegration(trx, org.id, integrationId);
+    // The company's lock first (ARCHITECTURE.md, "Locks"): membership events number people's rows.
+    await lockPeopleOfOrg(trx, ctx.dialect, org.id);
+    const integration = await findLiveIntegration(trx, org.id, integrationId);
     const wanted = [...new Set(groupIds)];
     const found =
       wanted.length === 0
@@ -34,8 +37,8 @@ export async function setBotGroups(
             .where('archived_at', 'is', null)
             .execute();
     const known = new Set(found.map((g) => g.id));
-    const unknown = wanted.find((id) => !known.has(id));
-    if (unknown) throw badInput('groupIds', `has ${unknown}, which is no open group of this company`);
+    const unknown = groupIds.findIndex((id) => !known.has(id));
+    if (unknown >= 0) throw badInput(`groupIds.${unknown}`, 'is not a group of this company (or it is archived)');
     const current = (
       await trx
         .selectFrom('group_members')
@@ -66,6 +69,20 @@ export async function setBotGroups(
     }
     return wanted;
   });
+}
+
+/** The groups the integration's bot is a member of, oldest membership first. */
+export async function readBotGroups(db: Executor, orgId: string, integrationId: string): Promise<string[]> {
+  const integration = await findIntegration(db, orgId, integrationId);
+  const rows = await db
+    .selectFrom('group_members')
+    .select('group_id')
+    .where('org_id', '=', orgId)
+    .where('person_id', '=', integration.bot_person_id)
+    .orderBy('joined_at')
+    .orderBy('group_id')
+    .execute();
+  return rows.map((r) => r.group_id);
 }
 
 /** Hosts (lower-cased) webhooks may reach although they resolve to loopback or private addresses. */

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { TOKEN_PREFIX, type Scope } from '../../../protocol/integrations.js';
@@ -48,11 +48,12 @@ const invalidToken = () =>
  * the request has no bearer token. A bearer token that does not work is a 401, never anonymous.
  */
 export async function authenticateToken(ctx: AppContext, req: FastifyRequest, org: OrgsTable): Promise<PeopleTable | null> {
-  // Only the API takes integration tokens (SCIM has bearer tokens of its own), and only ours.
+  // Only the API takes integration tokens: SCIM (/scim/v2) reads bearer tokens of its own.
   const header = req.headers.authorization;
   if (!header || !/^bearer\s/i.test(header) || !req.url.startsWith('/api/')) return null;
   const token = header.slice(7).trim();
-  if (!token.startsWith(TOKEN_PREFIX)) return null;
+  // Anything else sent as a bearer token here is a wrong token: a 401, never an anonymous call.
+  if (!token.startsWith(TOKEN_PREFIX)) throw invalidToken();
   const now = Date.now();
   const row = await ctx.db
     .selectFrom('integration_tokens as t')
@@ -82,49 +83,65 @@ export async function authenticateToken(ctx: AppContext, req: FastifyRequest, or
 }
 
 /**
- * For token requests: the route's scope (403 `missing_scope` naming it, or `not_for_integrations`),
- * then the token's rate limit with the standard headers (429 with Retry-After when spent), and an
- * audit entry for every call once answered.
+ * One call of a token's budget per minute (Redis when configured, so every process shares it;
+ * otherwise in memory), answered with the standard RateLimit-* headers; 429 with Retry-After when spent.
+ */
+async function spend(ctx: AppContext, tokenId: string, reply: FastifyReply): Promise<void> {
+  const limit = ctx.config.integrationRateLimit;
+  let res: RateLimiterRes;
+  try {
+    res = await limiterOf(ctx).consume(tokenId);
+  } catch (err) {
+    if (!(err instanceof RateLimiterRes)) throw err;
+    const seconds = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
+    reply.header('ratelimit-limit', String(limit)).header('ratelimit-remaining', '0').header('ratelimit-reset', String(seconds));
+    throw new AppError(429, 'rate_limited', `Too many requests with this token; try again in ${seconds} s.`, {
+      retryAfterSeconds: seconds,
+    });
+  }
+  reply
+    .header('ratelimit-limit', String(limit))
+    .header('ratelimit-remaining', String(Math.max(0, res.remainingPoints)))
+    .header('ratelimit-reset', String(Math.max(1, Math.ceil(res.msBeforeNext / 1000))));
+}
+
+/**
+ * For token requests, before the input is validated (so a route closed to the token says so rather
+ * than judging its input): the token's rate limit, then the route's scope (403 `missing_scope`
+ * naming it, or `not_for_integrations`); and an audit entry for every call once answered.
  */
 export function installIntegrationGuards(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('integration', null);
 
-  app.addHook('preHandler', async (req, reply) => {
+  app.addHook('preValidation', async (req, reply) => {
     const integration = req.integration;
     if (!integration) return;
+    // Every call counts, refused ones too, so a token cannot probe without limit.
+    await spend(ctx, integration.tokenId, reply);
+    if (req.is404) return;
     const needed = req.routeOptions.config?.scope;
     if (!needed) throw new AppError(403, 'not_for_integrations', 'Integration tokens cannot use this route.');
     if (needed !== 'any' && !integration.scopes.includes(needed)) {
       throw new AppError(403, 'missing_scope', `This token's integration lacks the scope "${needed}".`, { scope: needed });
     }
-    const limit = ctx.config.integrationRateLimit;
-    let res: RateLimiterRes;
-    try {
-      res = await limiterOf(ctx).consume(integration.tokenId);
-    } catch (err) {
-      if (!(err instanceof RateLimiterRes)) throw err;
-      const seconds = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
-      reply.header('ratelimit-limit', String(limit)).header('ratelimit-remaining', '0').header('ratelimit-reset', String(seconds));
-      throw new AppError(429, 'rate_limited', `Too many requests with this token; try again in ${seconds} s.`, {
-        retryAfterSeconds: seconds,
-      });
-    }
-    reply
-      .header('ratelimit-limit', String(limit))
-      .header('ratelimit-remaining', String(Math.max(0, res.remainingPoints)))
-      .header('ratelimit-reset', String(Math.max(1, Math.ceil(res.msBeforeNext / 1000))));
   });
 
+  // After the answer is sent, so the log never delays it; a failure is logged, never thrown. Calls
+  // refused for the rate limit are left out: a flood must not turn into as many writes.
   app.addHook('onResponse', (req, reply, done) => {
     const integration = req.integration;
-    if (integration && req.org) {
+    if (integration && req.org && reply.statusCode !== 429) {
       recordAudit(ctx.db, {
         orgId: req.org.id,
         actor: systemActor('integration', integration.name, integration.id),
         action: 'integration.api_call',
         target: null,
         ip: req.ip,
-        details: { method: req.method, route: req.routeOptions.url ?? req.url.split('?')[0], status: reply.statusCode },
+        details: {
+          method: req.method,
+          route: req.routeOptions.url ?? (req.url.split('?')[0] ?? '').slice(0, 200),
+          status: reply.statusCode,
+        },
       }).catch((err: unknown) => req.log.warn({ err }, 'could not record an integration call'));
     }
     done();

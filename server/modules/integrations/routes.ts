@@ -15,7 +15,7 @@ import type { AppContext } from '../../context.js';
 import { decodeCursor, encodeCursor } from '../../http/pagination.js';
 import { requireAdmin } from '../../http/request-context.js';
 import { idParams, noContent, responses, zodApp } from '../../http/route-kit.js';
-import { readIntegrationSettings, setBotGroups, writeIntegrationSettings } from './admin-extras.js';
+import { readBotGroups, readIntegrationSettings, setBotGroups, writeIntegrationSettings } from './admin-extras.js';
 import {
   createIntegration,
   createIntegrationToken,
@@ -205,6 +205,19 @@ export function integrationRoutes(app: FastifyInstance, ctx: AppContext): void {
       const v = requireAdmin(req);
       return { groupIds: await setBotGroups(ctx, v.org, v.person, req.params.id, req.body.groupIds, req.ip) };
     },
+  );
+
+  r.get(
+    '/api/v1/admin/integrations/:id/groups',
+    {
+      schema: {
+        tags,
+        summary: 'The groups the bot is a member of',
+        params: idParams,
+        response: responses({ 200: integrationGroupsSchema }),
+      },
+    },
+    async (req) => ({ groupIds: await readBotGroups(ctx.db, requireAdmin(req).org.id, req.params.id) }),
   );
 
   r.get(

@@ -2,11 +2,12 @@ import { TOKEN_PREFIX, type Integration, type Scope } from '../../../protocol/in
 import { inTx, type AppContext } from '../../context.js';
 import type { Executor, Trx } from '../../db/index.js';
 import type { IntegrationTokensTable, IntegrationsTable, OrgsTable, PeopleTable } from '../../db/schema.js';
-import { notFound } from '../../errors.js';
+import type { AfterCommit } from '../../db/tx.js';
+import { conflict, notFound } from '../../errors.js';
 import { hashToken, newId, newToken } from '../../lib/ids.js';
-import { foldForSearch } from '../../lib/text.js';
 import { personActor, recordAudit } from '../audit/record.js';
-import { insertPerson, lockPeopleOfOrg } from '../people/store.js';
+import { applyChange, tellAdminsPersonChanged } from '../people/service.js';
+import { findPerson, insertPerson, lockPeopleOfOrg, type PersonChanges } from '../people/store.js';
 
 /**
  * Integrations: made by admins, each acting as a bot person of the company (people.is_bot), so
@@ -36,6 +37,7 @@ export async function toIntegration(db: Executor, i: IntegrationsTable): Promise
     scopes: parseScopes(i.scopes),
     botPersonId: i.bot_person_id,
     disabled: i.disabled_at !== null,
+    removed: i.removed_at !== null,
     activeTokens: Number(tokens?.n ?? 0),
     createdAt: iso(i.created_at),
     updatedAt: iso(i.updated_at),
@@ -48,6 +50,13 @@ export async function findIntegration(db: Executor, orgId: string, id: string): 
   return row;
 }
 
+/** The integration, unless it was removed (then only kept for the record: 409). */
+export async function findLiveIntegration(db: Executor, orgId: string, id: string): Promise<IntegrationsTable> {
+  const row = await findIntegration(db, orgId, id);
+  if (row.removed_at !== null) throw conflict('integration_removed', `${row.name} was removed; make a new integration instead.`);
+  return row;
+}
+
 export async function createIntegration(
   ctx: AppContext,
   org: OrgsTable,
@@ -55,12 +64,13 @@ export async function createIntegration(
   input: { name: string; description?: string | undefined; scopes: Scope[] },
   ip: string,
 ): Promise<IntegrationsTable> {
-  return inTx(ctx, async (trx) => {
+  return inTx(ctx, async (trx, afterCommit) => {
     await lockPeopleOfOrg(trx, ctx.dialect, org.id);
     // The bot is a member-role person with no e-mail, username or credentials: nobody signs in as it.
-    // It does not join the company-wide group: admins choose the groups it may be in.
-    const bot = await insertPerson(trx, { orgId: org.id, displayName: input.name, email: null, role: 'member' });
-    await trx.updateTable('people').set({ is_bot: 1 }).where('id', '=', bot.id).execute();
+    // It does not join the company-wide group (where everyone's posts are): admins choose the groups
+    // it is in (PUT …/groups), so what it reads is never more than they meant.
+    const bot = await insertPerson(trx, { orgId: org.id, displayName: input.name, email: null, role: 'member', isBot: true });
+    await tellAdminsPersonChanged(ctx, trx, afterCommit, org.id, bot.id);
     const now = Date.now();
     const row: IntegrationsTable = {
       id: newId(),
@@ -73,6 +83,7 @@ export async function createIntegration(
       created_at: now,
       updated_at: now,
       disabled_at: null,
+      removed_at: null,
     };
     await trx.insertInto('integrations').values(row).execute();
     await recordAudit(trx, {
@@ -100,8 +111,9 @@ export async function updateIntegration(
   },
   ip: string,
 ): Promise<IntegrationsTable> {
-  return inTx(ctx, async (trx) => {
-    const cur = await findIntegration(trx, org.id, id);
+  return inTx(ctx, async (trx, afterCommit) => {
+    await lockPeopleOfOrg(trx, ctx.dialect, org.id);
+    const cur = await findLiveIntegration(trx, org.id, id);
     const now = Date.now();
     const next: Partial<IntegrationsTable> = { updated_at: now };
     if (patch.name !== undefined) next.name = patch.name;
@@ -109,10 +121,10 @@ export async function updateIntegration(
     if (patch.scopes !== undefined) next.scopes = JSON.stringify([...new Set(patch.scopes)]);
     if (patch.disabled !== undefined && patch.disabled !== (cur.disabled_at !== null)) next.disabled_at = patch.disabled ? now : null;
     await trx.updateTable('integrations').set(next).where('id', '=', cur.id).execute();
-    const bot: Partial<PeopleTable> = {};
+    const bot: PersonChanges = {};
     if (next.name !== undefined) bot.display_name = next.name;
     if (next.disabled_at !== undefined) bot.status = next.disabled_at === null ? 'active' : 'deactivated';
-    if (Object.keys(bot).length > 0) await setBot(trx, cur.bot_person_id, bot);
+    await changeBot(ctx, trx, afterCommit, org.id, cur.bot_person_id, bot);
     const changed = Object.keys(next).filter((k) => k !== 'updated_at');
     await recordAudit(trx, {
       orgId: org.id,
@@ -126,29 +138,23 @@ export async function updateIntegration(
   });
 }
 
-async function setBot(trx: Trx, personId: string, set: Partial<PeopleTable>): Promise<void> {
-  await trx
-    .updateTable('people')
-    .set({ ...set, updated_at: Date.now() })
-    .where('id', '=', personId)
-    .execute();
-  if (set.display_name !== undefined) {
-    await trx
-      .updateTable('people')
-      .set({ name_key: foldForSearch(set.display_name), search_text: foldForSearch(set.display_name) })
-      .where('id', '=', personId)
-      .execute();
-  }
+/** The bot person follows its integration (name, active or not), told like any change of a person. */
+async function changeBot(ctx: AppContext, trx: Trx, afterCommit: AfterCommit, orgId: string, personId: string, changes: PersonChanges) {
+  const person = await findPerson(trx, orgId, personId);
+  const differs = Object.entries(changes).some(([k, v]) => person?.[k as keyof PersonChanges] !== v);
+  if (person && differs) await applyChange(ctx, trx, afterCommit, person, changes);
 }
 
-/** Removed for good: disabled, every token revoked; the rows stay for the record. */
+/** Removed for good: disabled, every token revoked, never on again; the rows stay for the record. */
 export async function deleteIntegration(ctx: AppContext, org: OrgsTable, admin: PeopleTable, id: string, ip: string): Promise<void> {
-  await inTx(ctx, async (trx) => {
+  await inTx(ctx, async (trx, afterCommit) => {
+    await lockPeopleOfOrg(trx, ctx.dialect, org.id);
     const cur = await findIntegration(trx, org.id, id);
+    if (cur.removed_at !== null) return;
     const now = Date.now();
     await trx
       .updateTable('integrations')
-      .set({ disabled_at: cur.disabled_at ?? now, updated_at: now })
+      .set({ disabled_at: cur.disabled_at ?? now, removed_at: now, updated_at: now })
       .where('id', '=', cur.id)
       .execute();
     await trx
@@ -157,7 +163,7 @@ export async function deleteIntegration(ctx: AppContext, org: OrgsTable, admin: 
       .where('integration_id', '=', cur.id)
       .where('revoked_at', 'is', null)
       .execute();
-    await setBot(trx, cur.bot_person_id, { status: 'deactivated' });
+    await changeBot(ctx, trx, afterCommit, org.id, cur.bot_person_id, { status: 'deactivated' });
     await recordAudit(trx, { orgId: org.id, actor: personActor(admin), action: 'integration.deleted', target: target(cur), ip });
   });
 }
@@ -184,7 +190,7 @@ export async function createIntegrationToken(
 ): Promise<{ row: IntegrationTokensTable; token: string }> {
   const token = `${TOKEN_PREFIX}${newToken(32)}`;
   return inTx(ctx, async (trx) => {
-    const integration = await findIntegration(trx, org.id, integrationId);
+    const integration = await findLiveIntegration(trx, org.id, integrationId);
     const now = Date.now();
     if (replacing) {
       const old = await trx

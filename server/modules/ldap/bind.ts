@@ -33,7 +33,7 @@ export async function ldapSignIn(ctx: AppContext, org: OrgsTable, login: string,
       ]),
     )
     .executeTakeFirst();
-  if (!person || person.status !== 'active') return null;
+  if (!person || person.status !== 'active' || person.is_bot === 1) return null;
   const link = await ctx.db
     .selectFrom('person_links')
     .select('external_key')

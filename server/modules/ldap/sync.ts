@@ -68,7 +68,8 @@ export async function requestSync(
 /** The company's people and their directory links, as the plan needs them. */
 async function currentState(db: Executor, orgId: string): Promise<CurrentState> {
   const [people, links] = await Promise.all([
-    db.selectFrom('people').selectAll().where('org_id', '=', orgId).execute(),
+    // Integrations' bots are never matched, changed or deactivated by the directory.
+    db.selectFrom('people').selectAll().where('org_id', '=', orgId).where('is_bot', '=', 0).execute(),
     db.selectFrom('person_links').select(['external_key', 'person_id']).where('org_id', '=', orgId).where('source', '=', 'ldap').execute(),
   ]);
   // Who deactivated each linked deactivated person: the audit log's last word on their status.

@@ -43,6 +43,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     '/api/v1/admin/people',
     {
+      config: { scope: 'people:write' },
       schema: {
         tags: admin,
         summary: 'Everyone in the company, for admins (search, filters)',

@@ -37,6 +37,8 @@ export interface NewPerson {
   username?: string | null;
   frontline?: boolean;
   managerId?: string | null;
+  /** An integration's bot (integrations/service.ts): no e-mail, username or credentials. */
+  isBot?: boolean;
 }
 
 /** Usernames are matched without regard to case or surrounding spaces. */
@@ -111,7 +113,7 @@ export async function insertPerson(db: Executor, p: NewPerson): Promise<PeopleTa
     username: p.username ?? null,
     frontline: p.frontline ? 1 : 0,
     terms_accepted_at: null,
-    is_bot: 0,
+    is_bot: p.isBot ? 1 : 0,
   };
   const manager = row.manager_id ? await findPerson(db, row.org_id, row.manager_id) : undefined;
   Object.assign(row, derivedColumns(row, manager?.display_name ?? null));

@@ -6,9 +6,11 @@ import type { GroupViewer } from '../../policies/groups.js';
 import { canReviewPosts } from '../../policies/posts.js';
 import { loadFindable } from '../groups/service.js';
 import { notifyPostReviewed } from '../notifications/emit.js';
+import { findPerson } from '../people/store.js';
+import { webhookPostPublished } from '../webhooks/events.js';
 import { placeOf } from './present.js';
 import { groupArchived, lockAndLoadPost, tellAudience } from './service.js';
-import { selectVisiblePosts, type PostRow } from './store.js';
+import { postMentionIds, selectVisiblePosts, type PostRow } from './store.js';
 
 /**
  * Post approval (a group setting): posts by members who are not the group's admins or moderators
@@ -44,6 +46,16 @@ export async function reviewPost(ctx: AppContext, v: PeopleTable, id: string, ap
       // To the whole group now, as a new post.
       await tellAudience(ctx, trx, afterCommit, { ...r, status }, 'post.created', { ...payload, authorId: r.author_id });
       await notifyPostReviewed(ctx, trx, afterCommit, v, r.id, true);
+      const author = await findPerson(trx, r.org_id, r.author_id);
+      if (author)
+        await webhookPostPublished(
+          ctx,
+          trx,
+          afterCommit,
+          { ...r, status, created_at: now },
+          author,
+          await postMentionIds(trx, r.org_id, r.id),
+        );
     } else {
       // The author and the group's admins and moderators (who saw it pending) refetch: it is gone for the latter.
       await tellAudience(ctx, trx, afterCommit, r, 'post.updated', payload);

@@ -9,6 +9,7 @@ import type { GroupViewer } from '../../policies/groups.js';
 import { canDeleteComment, canEditComment, canInteract } from '../../policies/posts.js';
 import { notifyCommentMentions, notifyNewComment } from '../notifications/emit.js';
 import { lockPeopleOfOrg } from '../people/store.js';
+import { webhookCommentCreated } from '../webhooks/events.js';
 import {
   findComment,
   findCommentAnyState,
@@ -137,6 +138,7 @@ export async function createComment(
     });
     await replaceCommentMentions(trx, v.org_id, c.id, mentioned);
     await notifyNewComment(ctx, trx, afterCommit, v, c.id, mentioned);
+    await webhookCommentCreated(ctx, trx, afterCommit, c, post, v, mentioned);
     await tellCounts(ctx, trx, afterCommit, post);
     return c.id;
   });

@@ -24,6 +24,7 @@ export function reactionRoutes(app: FastifyInstance, ctx: AppContext): void {
     r.put(
       `/api/v1/${target}/:id/reaction`,
       {
+        config: { scope: 'groups:write' },
         schema: {
           tags,
           summary: `React to a ${what} (replaces my earlier reaction)`,
@@ -42,7 +43,10 @@ export function reactionRoutes(app: FastifyInstance, ctx: AppContext): void {
 
     r.delete(
       `/api/v1/${target}/:id/reaction`,
-      { schema: { tags, summary: `Remove my reaction to a ${what}`, params: idParams, response: responses({ 200: shape }) } },
+      {
+        config: { scope: 'groups:write' },
+        schema: { tags, summary: `Remove my reaction to a ${what}`, params: idParams, response: responses({ 200: shape }) },
+      },
       async (req) => {
         const v = requireViewer(req);
         return target === 'posts' ? reactToPost(ctx, v.person, req.params.id, null) : reactToComment(ctx, v.person, req.params.id, null);
@@ -52,6 +56,7 @@ export function reactionRoutes(app: FastifyInstance, ctx: AppContext): void {
     r.get(
       `/api/v1/${target}/:id/reactions`,
       {
+        config: { scope: 'groups:read' },
         schema: {
           tags,
           summary: `Who reacted to a ${what}, newest first (people I may see), optionally of one kind`,

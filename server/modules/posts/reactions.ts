@@ -5,6 +5,7 @@ import { forbidden } from '../../errors.js';
 import { canInteract } from '../../policies/posts.js';
 import { notifyReaction, withdrawReaction } from '../notifications/emit.js';
 import { lockPeopleOfOrg } from '../people/store.js';
+import { webhookReactionAdded } from '../webhooks/events.js';
 import { loadComment, noSuchComment, presentComments, tellCounts } from './comments.js';
 import { findCommentAnyState } from './comments-store.js';
 import { placeOf } from './present.js';
@@ -28,7 +29,11 @@ export async function reactToPost(ctx: AppContext, v: PeopleTable, postId: strin
       ? await upsertReaction(trx, { org_id: v.org_id, target_type: 'post', target_id: post.id, post_id: post.id, person_id: v.id, kind })
       : await deleteReaction(trx, v.org_id, post.id, v.id);
     if (changed) await tellCounts(ctx, trx, afterCommit, post);
-    if (changed && kind) await notifyReaction(ctx, trx, afterCommit, v, 'post', post.id);
+    if (changed && kind) {
+      await notifyReaction(ctx, trx, afterCommit, v, 'post', post.id);
+      const on = { kind: 'post' as const, id: post.id, groupId: post.group_id };
+      await webhookReactionAdded(ctx, trx, afterCommit, { orgId: v.org_id, kind, person: v, on });
+    }
     if (changed && !kind) await withdrawReaction(ctx, trx, afterCommit, v, post.id);
   });
   return presentPost(ctx.db, v, await loadVisiblePost(ctx.db, v, postId));

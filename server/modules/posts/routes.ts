@@ -152,6 +152,7 @@ export function postRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     '/api/v1/people/:id/posts',
     {
+      config: { scope: 'groups:read' },
       schema: {
         tags,
         summary: 'A person’s posts that I may see: on their profile and in groups, newest first',

@@ -24,6 +24,7 @@ import { loadFindable } from '../groups/service.js';
 import { memberIds } from '../groups/store.js';
 import { notifyNewPost, notifyPinned, notifyPostMentions } from '../notifications/emit.js';
 import { lockPeopleOfOrg } from '../people/store.js';
+import { webhookPostPublished } from '../webhooks/events.js';
 import { loadFeatures, planFeatures, writeFeatures } from './extras.js';
 import { parseBody, renderBody, type ParsedBody } from './markdown.js';
 import { placeOf, toPost } from './present.js';
@@ -164,6 +165,8 @@ export async function createPost(ctx: AppContext, v: PeopleTable, input: z.infer
     // A pending post is told to its author and the group's admins and moderators only (audienceOf).
     await tellAudience(ctx, trx, afterCommit, post, 'post.created', { postId: post.id, groupId: post.group_id, authorId: post.author_id });
     await notifyNewPost(ctx, trx, afterCommit, v, post.id, mentioned);
+    // Bots hear of it once it is published (a pending post when it is approved: approval.ts).
+    await webhookPostPublished(ctx, trx, afterCommit, post, v, mentioned);
     return presentPost(trx, v, await loadVisiblePost(trx, v, post.id));
   });
 }

@@ -136,6 +136,7 @@ export function profileRoutes(app: FastifyInstance, ctx: AppContext): void {
     r.get(
       `/api/v1/people/:id/${side}`,
       {
+        config: { scope: 'people:read' },
         schema: {
           tags,
           summary: side === 'followers' ? 'Who follows this person' : 'Whom this person follows',
@@ -204,6 +205,7 @@ export function profileRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.patch(
     '/api/v1/admin/people/:id/profile',
     {
+      config: { scope: 'people:write' },
       schema: {
         tags: admin,
         summary: "Edit a person's profile, including manager and employee id",
@@ -218,6 +220,7 @@ export function profileRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.put(
     '/api/v1/admin/people/:id/fields',
     {
+      config: { scope: 'people:write' },
       schema: {
         tags: admin,
         summary: "Set a person's values of the company's profile fields",

@@ -48,8 +48,8 @@ import {
 export const CHAIN_LIMIT = 50;
 
 export function toSummary(p: PeopleTable): PersonSummary {
-  const { id, displayName, title, department, photoUrl, status } = toPerson(p);
-  return { id, displayName, title, department, photoUrl, status };
+  const { id, displayName, title, department, photoUrl, status, isBot } = toPerson(p);
+  return { id, displayName, title, department, photoUrl, status, isBot };
 }
 
 /** An admin edits anyone's profile, including the manager (no cycles) and the employee id (unique). */
@@ -64,6 +64,12 @@ export function adminUpdateProfile(
     const target = await findPerson(trx, actor.org_id, targetId);
     if (!target || !isAdmin(actor)) throw notFound('No such person.');
     assertCanEditProfile(actor, target);
+    if (target.is_bot === 1) {
+      // A bot's name is its integration's, and a bot has no sign-in name (policies/people.ts).
+      if (input.displayName !== undefined && input.displayName !== target.display_name)
+        throw badInput('displayName', 'is the integration’s name: rename the integration');
+      if (input.employeeId) throw badInput('employeeId', 'cannot be given to a bot');
+    }
     const changes: PersonChanges = {};
     if (input.displayName !== undefined) changes.display_name = input.displayName;
     if (input.locale !== undefined) changes.locale = input.locale;

@@ -38,7 +38,10 @@ export function findGroupRow(db: Executor, orgId: string, id: string): Promise<G
   return baseQuery(db, orgId).select(COLUMNS).where('g.id', '=', id).executeTakeFirst();
 }
 
-/** Members that are SCIM Users (people a SCIM DELETE removed are left out), oldest first. */
+/**
+ * Members that are SCIM Users (people a SCIM DELETE removed are left out), oldest first.
+ * Integrations' bots are no Users either, so a members "replace" from the provider leaves them in.
+ */
 export function membersOf(db: Executor, orgId: string, groupIds: string[]): Promise<MemberRow[]> {
   if (groupIds.length === 0) return Promise.resolve([]);
   return db
@@ -48,6 +51,7 @@ export function membersOf(db: Executor, orgId: string, groupIds: string[]): Prom
     .select(['m.group_id', 'm.person_id', 'p.display_name'])
     .where('m.org_id', '=', orgId)
     .where('m.group_id', 'in', groupIds)
+    .where('p.is_bot', '=', 0)
     .where('su.deleted_at', 'is', null)
     .orderBy('m.joined_at')
     .orderBy('m.person_id')
@@ -64,6 +68,7 @@ export async function existingUsers(db: Executor, orgId: string, ids: string[]):
       .select('p.id')
       .where('p.org_id', '=', orgId)
       .where('p.id', 'in', ids.slice(i, i + 500))
+      .where('p.is_bot', '=', 0)
       .where('su.deleted_at', 'is', null)
       .execute();
     for (const r of rows) found.add(r.id);
@@ -75,7 +80,7 @@ function groupResolver(orgId: string, dialect: Dialect): SqlResolver {
   const column = (expr: RawBuilder<unknown>, caseExact = false): FieldSpec => ({ kind: 'column', expr, type: 'string', caseExact });
   const memberExists = (cond: RawBuilder<unknown>) =>
     sql<SqlBool>`exists (select 1 from group_members m join people mp on mp.id = m.person_id
-      where m.org_id = ${orgId} and m.group_id = g.id and ${cond})`;
+      where m.org_id = ${orgId} and m.group_id = g.id and mp.is_bot = 0 and ${cond})`;
   const memberValue: FieldSpec = {
     kind: 'custom',
     type: 'string',

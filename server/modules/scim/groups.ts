@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record.js';
 import { toGroup } from '../groups/present.js';
 import { addMember, findGroup, insertGroup, memberIds, removeMember, updateGroup } from '../groups/store.js';
 import { lockPeopleOfOrg } from '../people/store.js';
+import { webhookMembership } from '../webhooks/events.js';
 import { auditOf, checkIfMatch, etagOf, iso, nextVersion, type ScimCaller } from './caller.js';
 import { invalidSyntax, invalidValue, mutability, scimNotFound } from './errors.js';
 import { parsePatchPath } from './filter.js';
@@ -132,13 +133,15 @@ async function syncMembers(c: ScimCaller, trx: Trx, afterCommit: AfterCommit, gr
   const unknown = adding.find((id) => !known.has(id));
   if (unknown) throw invalidValue(`members: ${JSON.stringify(unknown.slice(0, 100))} is not a User.`);
   const moderators = await memberIds(trx, c.org.id, groupId, ['admin', 'moderator']);
-  const tell = async (personId: string, status: 'joined' | 'removed') =>
-    publishToPeople(trx, afterCommit, c.ctx.bus, c.org.id, [personId, ...moderators], 'group.membership', {
+  const tell = async (personId: string, status: 'joined' | 'removed') => {
+    await publishToPeople(trx, afterCommit, c.ctx.bus, c.org.id, [personId, ...moderators], 'group.membership', {
       groupId,
       personId,
       status,
       ...(status === 'joined' ? { role: 'member' as const } : {}),
     });
+    await webhookMembership(c.ctx, trx, afterCommit, { orgId: c.org.id, place: { kind: 'group', id: groupId }, personId, change: status });
+  };
   for (const id of adding) if (await addMember(trx, c.org.id, groupId, id, 'member')) await tell(id, 'joined');
   for (const id of removing) if (await removeMember(trx, c.org.id, groupId, id)) await tell(id, 'removed');
   return { added: adding.length, removed: removing.length };

@@ -25,11 +25,13 @@ const lastModified = (dialect: Dialect) =>
 export const userVersion = (r: Pick<UserRow, 'updated_at' | 'scim_updated_at'>): number =>
   Math.max(Number(r.updated_at), Number(r.scim_updated_at ?? 0));
 
+/** Integrations' bots are no Users either: the identity provider neither sees nor changes them. */
 function baseQuery(db: Executor, orgId: string) {
   return db
     .selectFrom('people as p')
     .leftJoin('scim_users as su', 'su.person_id', 'p.id')
     .where('p.org_id', '=', orgId)
+    .where('p.is_bot', '=', 0)
     .where('su.deleted_at', 'is', null);
 }
 

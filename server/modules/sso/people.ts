@@ -26,6 +26,7 @@ async function findByUsername(trx: Trx, orgId: string, username: string): Promis
     .selectAll()
     .where('org_id', '=', orgId)
     .where('username', '=', normalizeUsername(username))
+    .where('is_bot', '=', 0)
     .executeTakeFirst();
 }
 
@@ -68,11 +69,13 @@ export async function resolvePerson(
     await lockPeopleOfOrg(trx, ctx.dialect, org.id);
     const key = linkKey(id);
     const linked = await findLinkedPerson(trx, org.id, id.method, key);
-    if (linked) return { person: linked, created: false };
+    if (linked && linked.is_bot !== 1) return { person: linked, created: false };
     let found: PeopleTable | undefined;
     let matchedBy: 'email' | 'username' | null = null;
     if (id.email && id.emailVerified !== false) {
+      // Never an integration's bot: bots sign in nowhere.
       found = await findPersonByEmail(trx, org.id, id.email);
+      if (found?.is_bot === 1) found = undefined;
       if (found) matchedBy = 'email';
     }
     if (!found && id.username) {

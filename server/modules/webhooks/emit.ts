@@ -1,15 +1,16 @@
-import type { WebhookEventType } from '../../../protocol/integrations.js';
+import type { WebhookEnvelope, WebhookEventType } from '../../../protocol/integrations.js';
 import type { AppContext } from '../../context.js';
-import type { Trx } from '../../db/index.js';
+import type { Executor, Trx } from '../../db/index.js';
 import type { AfterCommit } from '../../db/tx.js';
 import { newId } from '../../lib/ids.js';
+import { botsHearing, type WebhookScope } from '../../policies/webhooks.js';
 
-/** What the bot must still be able to see for the event to reach it. */
-export type WebhookScope = { kind: 'group' | 'conversation' | 'post'; id: string } | null;
+export type { WebhookScope } from '../../policies/webhooks.js';
 
 export interface WebhookEventInput {
   orgId: string;
   type: WebhookEventType;
+  /** What the bot must be able to see, now and when the delivery is attempted (null: nothing). */
   scope: WebhookScope;
   /** Deliveries with the same key go out in order (a conversation, a group). */
   orderingKey: string;
@@ -21,12 +22,58 @@ export interface WebhookEventInput {
 }
 
 /**
+ * Per process, for a short while: the event types some active webhook of the company wants, and
+ * the company's slug. Most companies have no webhooks, and every post, comment and message asks;
+ * this makes that one map lookup. Changes made here drop the entry (forgetWebhookTypes); other
+ * processes follow within the TTL.
+ */
+const TTL_MS = 5_000;
+interface OrgWebhooks {
+  types: Set<string>;
+  slug: string | null;
+  until: number;
+}
+const caches = new WeakMap<AppContext, Map<string, OrgWebhooks>>();
+
+function cacheOf(ctx: AppContext): Map<string, OrgWebhooks> {
+  let c = caches.get(ctx);
+  if (!c) caches.set(ctx, (c = new Map()));
+  return c;
+}
+
+async function orgWebhooks(ctx: AppContext, db: Executor, orgId: string): Promise<OrgWebhooks> {
+  const cache = cacheOf(ctx);
+  const hit = cache.get(orgId);
+  if (hit && hit.until > Date.now()) return hit;
+  const rows = await db.selectFrom('webhooks').select('events').where('org_id', '=', orgId).where('status', '=', 'active').execute();
+  const types = new Set(rows.flatMap((r) => JSON.parse(r.events) as string[]));
+  const entry: OrgWebhooks = { types, slug: null, until: Date.now() + TTL_MS };
+  if (cache.size > 10_000) cache.clear();
+  cache.set(orgId, entry);
+  return entry;
+}
+
+/** True when some active webhook of the company wants this type (cached; false is the common answer). */
+export async function orgWantsWebhook(ctx: AppContext, db: Executor, orgId: string, type: WebhookEventType): Promise<boolean> {
+  return (await orgWebhooks(ctx, db, orgId)).types.has(type);
+}
+
+/** Called after a change to the company's webhooks commits. */
+export function forgetWebhookTypes(ctx: AppContext, orgId: string): void {
+  cacheOf(ctx).delete(orgId);
+}
+
+/**
  * The webhook outbox: in the caller's transaction, one `webhook_deliveries` row per active webhook
- * of an enabled integration that asked for this event type and whose bot may see the scope
- * (member of the group or conversation; for a post, of its group). The rows exist exactly when the
- * change commits; the delivery worker sends them. Returns how many deliveries were written.
+ * of an enabled integration that asked for this event type, whose bot is active, may hear of the
+ * scope (policies/webhooks.ts) and did not cause the event (restricted to `onlyBotIds` when given).
+ * All rows share the event's id and envelope. The rows exist exactly when the change commits; the
+ * delivery worker is woken after the commit. Returns how many deliveries were written.
  */
 export async function emitWebhookEvent(ctx: AppContext, trx: Trx, afterCommit: AfterCommit, e: WebhookEventInput): Promise<number> {
+  if (e.onlyBotIds && e.onlyBotIds.length === 0) return 0;
+  const org = await orgWebhooks(ctx, trx, e.orgId);
+  if (!org.types.has(e.type)) return 0;
   let q = trx
     .selectFrom('webhooks as w')
     .innerJoin('integrations as i', 'i.id', 'w.integration_id')
@@ -36,74 +83,53 @@ export async function emitWebhookEvent(ctx: AppContext, trx: Trx, afterCommit: A
     .where('w.status', '=', 'active')
     .where('i.disabled_at', 'is', null)
     .where('b.status', '=', 'active');
-  if (e.onlyBotIds) q = q.where('b.id', 'in', e.onlyBotIds.length ? e.onlyBotIds : ['']);
+  if (e.onlyBotIds) q = q.where('b.id', 'in', e.onlyBotIds);
   if (e.actorId) q = q.where('b.id', '!=', e.actorId);
   const candidates = (await q.execute()).filter((w) => (JSON.parse(w.events) as string[]).includes(e.type));
   if (candidates.length === 0) return 0;
-  const seeing = await botsSeeing(trx, e.orgId, e.scope, [...new Set(candidates.map((c) => c.bot_id))]);
-  const wanted = candidates.filter((c) => seeing.has(c.bot_id));
+  const hearing = await botsHearing(trx, e.orgId, e.scope, [...new Set(candidates.map((c) => c.bot_id))]);
+  const wanted = candidates.filter((c) => hearing.has(c.bot_id));
   if (wanted.length === 0) return 0;
+  if (org.slug === null) {
+    org.slug = (await trx.selectFrom('orgs').select('slug').where('id', '=', e.orgId).executeTakeFirstOrThrow()).slug;
+  }
   const eventId = newId();
   const now = Date.now();
-  const org = await trx.selectFrom('orgs').select(['id', 'slug']).where('id', '=', e.orgId).executeTakeFirstOrThrow();
+  const createdAt = new Date(now).toISOString();
   await trx
     .insertInto('webhook_deliveries')
     .values(
-      wanted.map((w) => ({
-        id: newId(),
-        org_id: e.orgId,
-        webhook_id: w.webhook_id,
-        event_id: eventId,
-        event_type: e.type,
-        ordering_key: e.orderingKey,
-        scope_kind: e.scope?.kind ?? null,
-        scope_id: e.scope?.id ?? null,
-        payload: JSON.stringify({
+      wanted.map((w) => {
+        const envelope: WebhookEnvelope = {
           id: eventId,
           type: e.type,
-          createdAt: new Date(now).toISOString(),
-          company: { id: org.id, slug: org.slug },
+          createdAt,
+          company: { id: e.orgId, slug: org.slug ?? '' },
           integrationId: w.integration_id,
           data: e.data,
-        }),
-        status: 'pending' as const,
-        attempts: 0,
-        next_attempt_at: now,
-        last_status: null,
-        last_error: null,
-        last_duration_ms: null,
-        created_at: now,
-        delivered_at: null,
-      })),
+        };
+        return {
+          id: newId(),
+          org_id: e.orgId,
+          webhook_id: w.webhook_id,
+          event_id: eventId,
+          event_type: e.type,
+          ordering_key: e.orderingKey,
+          scope_kind: e.scope?.kind ?? null,
+          scope_id: e.scope?.id ?? null,
+          payload: JSON.stringify(envelope),
+          status: 'pending' as const,
+          attempts: 0,
+          next_attempt_at: now,
+          last_status: null,
+          last_error: null,
+          last_duration_ms: null,
+          created_at: now,
+          delivered_at: null,
+        };
+      }),
     )
     .execute();
-  afterCommit(() => ctx.jobs.wake());
+  afterCommit(() => ctx.webhooks.wake());
   return wanted.length;
-}
-
-/** Of these bots, those who may see the scope now: members of the group or conversation. */
-export async function botsSeeing(trx: Trx, orgId: string, scope: WebhookScope, botIds: string[]): Promise<Set<string>> {
-  if (!scope) return new Set(botIds);
-  if (scope.kind === 'conversation') {
-    const rows = await trx
-      .selectFrom('conversation_members')
-      .select('person_id')
-      .where('conversation_id', '=', scope.id)
-      .where('person_id', 'in', botIds)
-      .execute();
-    return new Set(rows.map((r) => r.person_id));
-  }
-  let groupId: string | null = scope.id;
-  if (scope.kind === 'post') {
-    const post = await trx.selectFrom('posts').select('group_id').where('org_id', '=', orgId).where('id', '=', scope.id).executeTakeFirst();
-    groupId = post?.group_id ?? null;
-  }
-  if (!groupId) return new Set();
-  const rows = await trx
-    .selectFrom('group_members')
-    .select('person_id')
-    .where('group_id', '=', groupId)
-    .where('person_id', 'in', botIds)
-    .execute();
-  return new Set(rows.map((r) => r.person_id));
 }

@@ -7,6 +7,7 @@ import { directoryKey } from '../../api/queryKeys';
 import type { Person } from '../../api/types';
 import { ErrorAlert } from '../../ui/Alert';
 import { Avatar } from '../../ui/Avatar';
+import { BotBadge } from '../../ui/BotBadge';
 import { EmptyState } from '../../ui/EmptyState';
 import { errorMessage } from '../../ui/errors';
 import { SelectField, TextField } from '../../ui/Field';
@@ -98,6 +99,7 @@ function PersonCard({ person }: { person: Person }) {
         <Link to={`/people/${person.id}`} className="directory__name">
           {person.displayName}
         </Link>
+        <BotBadge show={person.isBot} />
         {person.title ? <span>{person.title}</span> : null}
         {person.department ? <span className="identity__meta">{person.department}</span> : null}
         {person.location ? <span className="identity__meta">{person.location}</span> : null}

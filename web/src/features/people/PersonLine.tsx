@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Avatar } from '../../ui/Avatar';
+import { BotBadge } from '../../ui/BotBadge';
 
 interface Someone {
   id: string;
@@ -10,6 +11,7 @@ interface Someone {
   title?: string | null;
   department?: string | null;
   status?: 'active' | 'deactivated';
+  isBot?: boolean;
 }
 
 /** A person in one line: photo and name, linked to their profile, and what they do. */
@@ -22,6 +24,7 @@ export function PersonLine({ person, extra, size = 'sm' }: { person: Someone; ex
       <div className="identity__text">
         <span className="identity__name">
           <Link to={`/people/${person.id}`}>{person.displayName}</Link>
+          <BotBadge show={person.isBot} />
           {person.status === 'deactivated' ? <span className="badge badge--off">{t('status.deactivated')}</span> : null}
           {extra}
         </span>
