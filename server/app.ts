@@ -133,7 +133,7 @@ export async function buildServer(config: Config, opts: BuildOptions = {}): Prom
     redis,
     sessionCache: new SessionCache(),
     secrets: SecretBox.fromConfig({ encryptionKey: config.encryptionKey, dataDir: config.dataDir }),
-    webhooks: { wake: () => webhooks.wake() },
+    webhooks: { wake: (lanes) => webhooks.wake(lanes) },
   };
   const webhooks = new WebhookDispatcher(ctx);
   const sendMail = createMailSender(config, log);

@@ -28,8 +28,8 @@ export interface AppContext {
   sessionCache: SessionCache;
   /** Encrypts secrets the server must read back (lib/secrets.ts). */
   secrets: SecretBox;
-  /** The webhook delivery worker (modules/webhooks/worker.ts), woken after a commit that wrote deliveries. */
-  webhooks: { wake(): void };
+  /** The webhook delivery worker (modules/webhooks/worker.ts), woken after a commit that wrote deliveries in these lanes. */
+  webhooks: { wake(lanes?: Array<{ webhookId: string; orderingKey: string }>): void };
 }
 
 /**

@@ -237,6 +237,44 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
     void bot;
   });
 
+  it('finds deliveries another process wrote, and ones whose worker died mid-attempt', async () => {
+    const { receiver, webhookId, deliveries } = await hookedBot(['post.created']);
+    const row = (id: string, nextAttemptAt: number, attempts: number) => ({
+      id,
+      org_id: acme.orgId,
+      webhook_id: webhookId,
+      event_id: id,
+      event_type: 'post.created',
+      ordering_key: 'elsewhere',
+      scope_kind: null,
+      scope_id: null,
+      payload: JSON.stringify({ id, type: 'post.created', data: { post: { id } } }),
+      status: 'pending' as const,
+      attempts,
+      next_attempt_at: nextAttemptAt,
+      last_status: null,
+      last_error: null,
+      last_duration_ms: null,
+      created_at: Date.now(),
+      delivered_at: null,
+    });
+    // Written straight to the table (no wake-up here), and one left leased by a worker that is gone.
+    const db = t.server.ctx.db;
+    await db
+      .insertInto('webhook_deliveries')
+      .values(row('01900000-0000-7000-8000-0000000000b1', Date.now(), 0))
+      .execute();
+    await db
+      .insertInto('webhook_deliveries')
+      .values(row('01900000-0000-7000-8000-0000000000b2', Date.now() + 300, 1))
+      .execute();
+    await waitUntil(async () => (await deliveries()).filter((d) => d.status === 'delivered').length === 2, 'both deliveries');
+    expect(receiver.events().map((r) => r.body.id)).toEqual([
+      '01900000-0000-7000-8000-0000000000b1',
+      '01900000-0000-7000-8000-0000000000b2',
+    ]);
+  });
+
   it('is not hurt by a 10 MB answer', async () => {
     const { receiver, deliveries } = await hookedBot(['post.created'], {
       handler: (_r, out) => {
@@ -254,9 +292,10 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
   });
 
   it('tells bots of messages, mentions, members, comments and reactions where they are', async () => {
-    const { receiver, bot } = await hookedBot(['message.created', 'mention', 'member.joined', 'comment.created', 'reaction.added'], {
-      name: 'Desk bot',
-    });
+    const { receiver, bot } = await hookedBot(
+      ['message.created', 'mention', 'member.joined', 'comment.created', 'reaction.added', 'interaction'],
+      { name: 'Desk bot' },
+    );
     const of = (type: string) => receiver.events().filter((r) => r.body.type === type);
     const dm = await direct(mia, { personId: bot.botPersonId });
     const joined = await waitUntil(() => of('member.joined').find((r) => r.body.data.conversationId === dm), 'member.joined');
@@ -278,6 +317,18 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
     ]);
     // The bot's own message was not sent back to it.
     expect(of('message.created').map(textOf)).toEqual([`Hi @[Desk bot](person:${bot.botPersonId})`]);
+    // A button pressed on the bot's message comes back to it alone.
+    const blocks = [{ type: 'actions', elements: [{ type: 'button', actionId: 'ok', label: 'OK' }] }];
+    const asked = await bot.client.post(`/api/v1/conversations/${dm}/messages`, { clientKey: 'bot-own-0002', body: 'Fine?', blocks });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    const acted = await mia.post(`/api/v1/messages/${asked.body.id}/actions`, { actionId: 'ok' });
+    expect(acted.status, JSON.stringify(acted.body)).toBe(202);
+    const interaction = await waitUntil(() => of('interaction')[0], 'the interaction');
+    expect(interaction.body.data).toMatchObject({
+      interactionId: acted.body.interactionId,
+      person: { id: mia.personId },
+      message: { id: asked.body.id, conversationId: dm },
+    });
   });
 
   it('lists the delivery log newest first in pages, and sends a delivery again', async () => {

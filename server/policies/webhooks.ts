@@ -1,5 +1,4 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { Executor } from '../db/index.js';
 
 /**
  * What a bot may hear of through its webhooks: events of the groups it is a member of and the
@@ -11,65 +10,26 @@ import type { Executor } from '../db/index.js';
  */
 export type WebhookScope = { kind: 'group' | 'conversation' | 'post'; id: string } | null;
 
-/** Of these (active) bots, those who may hear of events in the scope now. One or two queries. */
-export async function botsHearing(db: Executor, orgId: string, scope: WebhookScope, botIds: string[]): Promise<Set<string>> {
-  if (botIds.length === 0) return new Set();
-  if (!scope) return new Set(botIds);
-  let groupId: string | null = null;
-  if (scope.kind === 'group') groupId = scope.id;
-  else if (scope.kind === 'post') {
-    const post = await db
-      .selectFrom('posts')
-      .select(['group_id', 'status', 'deleted_at'])
-      .where('org_id', '=', orgId)
-      .where('id', '=', scope.id)
-      .executeTakeFirst();
-    if (!post || post.deleted_at !== null || post.status !== 'published') return new Set();
-    groupId = post.group_id;
-  } else {
-    const conv = await db
-      .selectFrom('conversations')
-      .select(['kind', 'group_id'])
-      .where('org_id', '=', orgId)
-      .where('id', '=', scope.id)
-      .executeTakeFirst();
-    if (!conv) return new Set();
-    if (conv.kind !== 'linked') {
-      const rows = await db
-        .selectFrom('conversation_members')
-        .select('person_id')
-        .where('conversation_id', '=', scope.id)
-        .where('person_id', 'in', botIds)
-        .execute();
-      return new Set(rows.map((r) => r.person_id));
-    }
-    groupId = conv.group_id;
-  }
-  if (!groupId) return new Set();
-  const rows = await db
-    .selectFrom('group_members')
-    .select('person_id')
-    .where('org_id', '=', orgId)
-    .where('group_id', '=', groupId)
-    .where('person_id', 'in', botIds)
-    .execute();
-  return new Set(rows.map((r) => r.person_id));
+type SqlTerm = RawBuilder<unknown>;
+const text = (v: string | null): SqlTerm => sql`cast(${v} as text)`;
+
+/** The arguments of botHearsSql for a known company and scope (values) and a bot column. */
+export function scopeValues(orgId: string, scope: WebhookScope, botId: SqlTerm) {
+  return { orgId: text(orgId), botId, scopeKind: text(scope?.kind ?? null), scopeId: text(scope?.id ?? null) };
 }
 
 /**
- * The same rule as botsHearing, as SQL over columns of the caller's query (a delivery's scope
- * and its webhook's bot), for the delivery worker to read with the deliveries themselves.
+ * The rule as SQL over terms of the caller's query (columns or values): true when the bot may
+ * hear of events in the scope (a null kind: no scope). Emitting asks it of each candidate bot;
+ * the delivery worker reads it with each delivery.
  */
-export function botHearsSql(refs: { orgId: string; botId: string; scopeKind: string; scopeId: string }): RawBuilder<SqlBool> {
-  const kind = sql.ref(refs.scopeKind);
-  const id = sql.ref(refs.scopeId);
-  const bot = sql.ref(refs.botId);
-  const org = sql.ref(refs.orgId);
-  const memberOf = (group: RawBuilder<unknown>) =>
+export function botHearsSql(t: { orgId: SqlTerm; botId: SqlTerm; scopeKind: SqlTerm; scopeId: SqlTerm }): RawBuilder<SqlBool> {
+  const { orgId: org, botId: bot, scopeKind: kind, scopeId: id } = t;
+  const memberOf = (group: SqlTerm) =>
     sql`exists (select 1 from group_members gm where gm.org_id = ${org} and gm.group_id = ${group} and gm.person_id = ${bot})`;
   return sql<SqlBool>`(
     ${kind} is null
-    or (${kind} = 'group' and ${memberOf(sql`${id}`)})
+    or (${kind} = 'group' and ${memberOf(id)})
     or (${kind} = 'post' and exists (
       select 1 from posts p
       where p.org_id = ${org} and p.id = ${id} and p.status = 'published' and p.deleted_at is null and p.group_id is not null

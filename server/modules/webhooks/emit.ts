@@ -1,9 +1,10 @@
+import { sql } from 'kysely';
 import type { WebhookEnvelope, WebhookEventType } from '../../../protocol/integrations.js';
 import type { AppContext } from '../../context.js';
 import type { Executor, Trx } from '../../db/index.js';
 import type { AfterCommit } from '../../db/tx.js';
 import { newId } from '../../lib/ids.js';
-import { botsHearing, type WebhookScope } from '../../policies/webhooks.js';
+import { botHearsSql, scopeValues, type WebhookScope } from '../../policies/webhooks.js';
 
 export type { WebhookScope } from '../../policies/webhooks.js';
 
@@ -73,7 +74,8 @@ export function forgetWebhookTypes(ctx: AppContext, orgId: string): void {
 export async function emitWebhookEvent(ctx: AppContext, trx: Trx, afterCommit: AfterCommit, e: WebhookEventInput): Promise<number> {
   if (e.onlyBotIds && e.onlyBotIds.length === 0) return 0;
   const org = await orgWebhooks(ctx, trx, e.orgId);
-  if (!org.types.has(e.type)) return 0;
+  // An interaction was just checked against the database (a listening bot): never trust the cache for it.
+  if (!org.types.has(e.type) && e.type !== 'interaction') return 0;
   let q = trx
     .selectFrom('webhooks as w')
     .innerJoin('integrations as i', 'i.id', 'w.integration_id')
@@ -85,10 +87,8 @@ export async function emitWebhookEvent(ctx: AppContext, trx: Trx, afterCommit: A
     .where('b.status', '=', 'active');
   if (e.onlyBotIds) q = q.where('b.id', 'in', e.onlyBotIds);
   if (e.actorId) q = q.where('b.id', '!=', e.actorId);
-  const candidates = (await q.execute()).filter((w) => (JSON.parse(w.events) as string[]).includes(e.type));
-  if (candidates.length === 0) return 0;
-  const hearing = await botsHearing(trx, e.orgId, e.scope, [...new Set(candidates.map((c) => c.bot_id))]);
-  const wanted = candidates.filter((c) => hearing.has(c.bot_id));
+  if (e.scope) q = q.where(botHearsSql(scopeValues(e.orgId, e.scope, sql.ref('b.id'))));
+  const wanted = (await q.execute()).filter((w) => (JSON.parse(w.events) as string[]).includes(e.type));
   if (wanted.length === 0) return 0;
   if (org.slug === null) {
     org.slug = (await trx.selectFrom('orgs').select('slug').where('id', '=', e.orgId).executeTakeFirstOrThrow()).slug;
@@ -130,6 +130,6 @@ export async function emitWebhookEvent(ctx: AppContext, trx: Trx, afterCommit: A
       }),
     )
     .execute();
-  afterCommit(() => ctx.webhooks.wake());
+  afterCommit(() => ctx.webhooks.wake(wanted.map((w) => ({ webhookId: w.webhook_id, orderingKey: e.orderingKey }))));
   return wanted.length;
 }

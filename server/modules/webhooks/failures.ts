@@ -1,8 +1,7 @@
-import { inTx, type AppContext } from '../../context.js';
+import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/index.js';
-import { systemActor, recordAudit } from '../audit/record.js';
-import { forgetWebhookTypes } from './emit.js';
-import { markAttemptFailed, type AttemptRecord, type LaneRow } from './lanes.js';
+import { recordAudit, systemActor } from '../audit/record.js';
+import { markAttemptFailed, type AttemptRecord } from './lanes.js';
 import { skipPending } from './store.js';
 
 /**
@@ -15,35 +14,38 @@ export async function resetFailures(db: Executor, webhookId: string): Promise<vo
   await db.updateTable('webhooks').set({ failures: 0 }).where('id', '=', webhookId).where('failures', '>', 0).execute();
 }
 
-export async function recordFailedDelivery(
+/**
+ * Gives a delivery up as failed and counts it, in the caller's transaction; true when that turned
+ * the webhook off (the caller then drops the company's cached webhook types, after the commit).
+ */
+export async function countFailedDelivery(
   ctx: AppContext,
-  head: Pick<LaneRow, 'id' | 'webhook_id' | 'org_id'>,
+  trx: Executor,
+  delivery: { id: string; webhook_id: string },
   attempt: AttemptRecord,
-): Promise<void> {
-  const disabled = await inTx(ctx, async (trx) => {
-    await markAttemptFailed(trx, head.id, attempt, null);
-    const counted = await trx
-      .updateTable('webhooks')
-      .set((eb) => ({ failures: eb('failures', '+', 1) }))
-      .where('id', '=', head.webhook_id)
-      .returning(['failures', 'status', 'url', 'org_id', 'integration_id'])
-      .executeTakeFirst();
-    if (!counted || counted.status !== 'active' || counted.failures < ctx.config.webhookDisableAfter) return false;
-    const reason = `${counted.failures} deliveries in a row failed; the last: ${attempt.error ?? 'no answer'}`.slice(0, 500);
-    await trx
-      .updateTable('webhooks')
-      .set({ status: 'disabled', disabled_reason: reason, updated_at: Date.now() })
-      .where('id', '=', head.webhook_id)
-      .execute();
-    await skipPending(trx, head.webhook_id, 'the webhook was turned off after repeated failures');
-    await recordAudit(trx, {
-      orgId: counted.org_id,
-      actor: systemActor('system', 'Webhook delivery'),
-      action: 'webhook.disabled',
-      target: { kind: 'webhook', id: head.webhook_id, label: counted.url },
-      details: { integrationId: counted.integration_id, failures: counted.failures, reason },
-    });
-    return true;
+  counted: boolean,
+): Promise<boolean> {
+  await markAttemptFailed(trx, delivery.id, attempt, null, counted);
+  const hook = await trx
+    .updateTable('webhooks')
+    .set((eb) => ({ failures: eb('failures', '+', 1) }))
+    .where('id', '=', delivery.webhook_id)
+    .returning(['failures', 'status', 'url', 'org_id', 'integration_id'])
+    .executeTakeFirst();
+  if (!hook || hook.status !== 'active' || hook.failures < ctx.config.webhookDisableAfter) return false;
+  const reason = `${hook.failures} deliveries in a row failed; the last: ${attempt.error ?? 'no answer'}`.slice(0, 500);
+  await trx
+    .updateTable('webhooks')
+    .set({ status: 'disabled', disabled_reason: reason, updated_at: Date.now() })
+    .where('id', '=', delivery.webhook_id)
+    .execute();
+  await skipPending(trx, delivery.webhook_id, 'the webhook was turned off after repeated failures');
+  await recordAudit(trx, {
+    orgId: hook.org_id,
+    actor: systemActor('system', 'Webhook delivery'),
+    action: 'webhook.disabled',
+    target: { kind: 'webhook', id: delivery.webhook_id, label: hook.url },
+    details: { integrationId: hook.integration_id, failures: hook.failures, reason },
   });
-  if (disabled) forgetWebhookTypes(ctx, head.org_id);
+  return true;
 }

@@ -186,7 +186,7 @@ export function redeliver(
     };
     await insertDelivery(trx, copy);
     await audit(trx, a, 'webhook.redelivered', w, { deliveryId: d.id, eventId: d.event_id, newDeliveryId: copy.id });
-    afterCommit(() => ctx.webhooks.wake());
+    afterCommit(() => ctx.webhooks.wake([{ webhookId: w.id, orderingKey: d.ordering_key }]));
     return copy;
   });
 }
