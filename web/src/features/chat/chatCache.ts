@@ -36,14 +36,24 @@ export function patchConversation(client: QueryClient, id: string, patch: (c: Co
  */
 export function receiveMessages(client: QueryClient, conversationId: string, messages: ChatMessage[]): void {
   const me = myId(client);
-  for (const m of messages) {
-    if (m.clientKey && m.sender.id === me) pendingStore.remove(conversationId, m.clientKey);
+  const confirmed = () => {
+    for (const m of messages) if (m.clientKey && m.sender.id === me) pendingStore.remove(conversationId, m.clientKey);
+  };
+  const key = messagesKey(conversationId);
+  const held = client.getQueryData<MessageList>(key);
+  // A read of the history under way may have started before these messages existed, and its
+  // answer would replace them: read again (cancelling it), and keep the optimistic copies until then.
+  const reading = client.getQueryState(key)?.fetchStatus === 'fetching';
+  if (reading) {
+    if (held) client.setQueryData(key, mergeMessages(held, messages));
+    void client.invalidateQueries({ queryKey: key }).then(confirmed, confirmed);
+    return;
   }
-  const held = client.getQueryData<MessageList>(messagesKey(conversationId));
+  confirmed();
   // Not open: nothing to update; the history is read when the conversation is.
   if (!held) return;
   const next = mergeMessages(held, messages);
-  client.setQueryData(messagesKey(conversationId), next);
+  client.setQueryData(key, next);
   // A hole before the newest message (one missed between two live ones): read what is missing.
   const last = next.items[next.items.length - 1];
   if (last && contiguousTop(next) < last.seq) void client.invalidateQueries({ queryKey: messagesKey(conversationId) });
