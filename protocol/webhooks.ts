@@ -33,7 +33,17 @@ const eventsSchema = z
   .max(WEBHOOK_EVENTS.length * 2)
   .transform((events) => [...new Set(events)]);
 
-export const webhookInputSchema = z.object({ url: webhookUrlSchema, events: eventsSchema }).strict();
+/**
+ * A signing secret the admin chose (e.g. `openssl rand -hex 32`), so the receiver can be started
+ * with it before the address is saved and its check is signed; left out, one is made.
+ */
+const chosenSecretSchema = z
+  .string()
+  .regex(/^[\x21-\x7e]+$/, 'must be printable characters without spaces')
+  .min(32, 'must be at least 32 characters')
+  .max(200, 'must be at most 200 characters');
+
+export const webhookInputSchema = z.object({ url: webhookUrlSchema, events: eventsSchema, secret: chosenSecretSchema.optional() }).strict();
 export type WebhookInput = z.infer<typeof webhookInputSchema>;
 
 export const webhookPatchSchema = z

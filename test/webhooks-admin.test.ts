@@ -190,6 +190,15 @@ describe.each(DIALECTS)('webhooks admin on %s', (dialect) => {
     expect(verifyWebhookSignature(`${res.body.secret}x`, signature, check.raw)).toBe(false);
     expect(res.body.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
     await acme.owner.delete(`${hooks()}/${res.body.id}`);
+
+    // A secret of the admin's choosing signs the check too, so a receiver can start with it first.
+    const chosen = 'f'.repeat(16) + '0123456789abcdef0123456789abcdef';
+    res = await acme.owner.post(hooks(), { url: receiver.url, events: ['mention'], secret: chosen });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.secret).toBe(chosen);
+    const chosenCheck = receiver.received.at(-1)!;
+    expect(verifyWebhookSignature(chosen, chosenCheck.headers[WEBHOOK_HEADERS.signature] as string, chosenCheck.raw)).toBe(true);
+    await acme.owner.delete(`${hooks()}/${res.body.id}`);
   });
 
   it('shows the secret once; lists, reads, changes, rolls and removes, all in the audit log', async () => {

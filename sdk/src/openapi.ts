@@ -18497,6 +18497,7 @@ export interface paths {
               | 'reaction.added'
               | 'interaction'
             )[];
+            secret?: string;
           };
         };
       };

@@ -54,7 +54,7 @@ export async function createWebhook(
 ): Promise<{ webhook: WebhooksTable; secret: string }> {
   const integration = await findLiveIntegration(ctx.db, a.org.id, integrationId);
   await assertRoom(ctx.db, integration);
-  const secret = newWebhookSecret();
+  const secret = input.secret ?? newWebhookSecret();
   // Outside any transaction: the check waits on someone else's server.
   await verifyAddress(ctx, a.org, integration.id, input.url, secret);
   const now = Date.now();
