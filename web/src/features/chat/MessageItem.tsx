@@ -111,6 +111,8 @@ export function MessageItem({ message: m, mine, showSender, nameOf, seen, onRepl
               {m.html ? <RenderedBody html={m.html} className="msg__body" /> : null}
               {m.blocks?.length ? (
                 <BlocksView
+                  // The bot's edit is its answer: "Sent" and the last choices go with the old blocks.
+                  key={m.editedAt ?? 'first'}
                   blocks={m.blocks}
                   label={t('blocks.of', { name: m.sender.displayName })}
                   onAction={(input) => actOnMessage(m.id, input)}

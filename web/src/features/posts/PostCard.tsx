@@ -99,6 +99,8 @@ export function PostCard({ post, showGroup = true, note, commentsOpen: openAtFir
       )}
       {post.blocks?.length ? (
         <BlocksView
+          // The bot's edit is its answer: "Sent" and the last choices go with the old blocks.
+          key={post.editedAt ?? 'first'}
           blocks={post.blocks}
           label={t('blocks.of', { name: post.author.displayName })}
           onAction={(input) => actOnPost(post.id, input)}
