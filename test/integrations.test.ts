@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from './support/client.js';
 import { DIALECTS } from './support/databases.js';
@@ -109,5 +110,30 @@ describe.each(DIALECTS)('integrations on %s', (dialect) => {
       'invalid_input',
       'blocks',
     );
+  });
+
+  it('marks the bot as a bot wherever it appears: reactions, conversation lists, message senders', async () => {
+    const bot = await createIntegration(t, acme, {
+      name: 'Badge bot',
+      scopes: ['chat:read', 'chat:write', 'groups:read', 'groups:write'],
+      groupIds: [openGroup],
+    });
+    const post = await acme.owner.post('/api/v1/posts', { groupId: openGroup, body: 'Lunch at noon' });
+    expect(post.status).toBe(201);
+    expect((await bot.client.put(`/api/v1/posts/${post.body.id}/reaction`, { kind: 'like' })).status).toBeLessThan(300);
+    const reactions = await acme.owner.get(`/api/v1/posts/${post.body.id}/reactions`);
+    expect(reactions.body.items).toEqual([
+      expect.objectContaining({ person: expect.objectContaining({ id: bot.botPersonId, isBot: true }) }),
+    ]);
+
+    const dm = await bot.client.post('/api/v1/conversations', { kind: 'direct', personId: member.personId });
+    expect(dm.status).toBeLessThan(300);
+    expect((await bot.client.post(`/api/v1/conversations/${dm.body.id}/messages`, { clientKey: randomUUID(), body: 'Hello' })).status).toBe(
+      201,
+    );
+    const list = await member.get('/api/v1/conversations');
+    const listed = list.body.items.find((c: { id: string }) => c.id === dm.body.id);
+    expect(listed.people).toEqual([expect.objectContaining({ id: bot.botPersonId, isBot: true })]);
+    expect(listed.lastMessage.sender).toMatchObject({ id: bot.botPersonId, isBot: true });
   });
 });

@@ -18,7 +18,7 @@ export type ConversationListRow = ConversationsTable & {
   my_archived_at: number | null;
 };
 
-export type ChatPersonRow = Pick<PeopleTable, 'id' | 'display_name' | 'photo_file_id' | 'status'>;
+export type ChatPersonRow = Pick<PeopleTable, 'id' | 'display_name' | 'photo_file_id' | 'status' | 'is_bot'>;
 
 /** Messages that count as unread for the viewer: text from others, not deleted, after their read position. */
 const countsAsUnread = (viewerId: string) => sql<SqlBool>`m.sender_id <> ${viewerId} and m.kind = 'text' and m.deleted_at is null`;
@@ -195,8 +195,8 @@ export async function peopleOf(
   if (own.length + linked.length === 0) return out;
   const none = sql`select '' as conversation_id, '' as person_id where 1 = 0`;
   const { rows } = await sql<ChatPersonRow & { conversation_id: string }>`
-    select t.conversation_id, t.id, t.display_name, t.photo_file_id, t.status from (
-      select x.conversation_id, p.id, p.display_name, p.photo_file_id, p.status,
+    select t.conversation_id, t.id, t.display_name, t.photo_file_id, t.status, t.is_bot from (
+      select x.conversation_id, p.id, p.display_name, p.photo_file_id, p.status, p.is_bot,
         row_number() over (partition by x.conversation_id order by p.name_key, p.id) as rn
       from (
         ${own.length ? sql`select cm.conversation_id, cm.person_id from conversation_members cm where cm.conversation_id in (${sql.join(own)})` : none}
@@ -213,7 +213,7 @@ export async function peopleOf(
     order by t.conversation_id, t.rn`.execute(db);
   for (const r of rows) {
     const list = out.get(r.conversation_id) ?? [];
-    list.push({ id: r.id, display_name: r.display_name, photo_file_id: r.photo_file_id, status: r.status });
+    list.push({ id: r.id, display_name: r.display_name, photo_file_id: r.photo_file_id, status: r.status, is_bot: Number(r.is_bot) });
     out.set(r.conversation_id, list);
   }
   return out;

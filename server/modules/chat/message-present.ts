@@ -86,7 +86,7 @@ interface Loaded {
 function toMessage(r: ChatMessagesTable, x: Loaded): ChatMessage {
   const deleted = r.deleted_at !== null;
   const s = x.senders.get(r.sender_id);
-  const sender = toAuthor(s ?? { id: r.sender_id, display_name: '', photo_file_id: null, status: 'deactivated' });
+  const sender = toAuthor(s ?? { id: r.sender_id, display_name: '', photo_file_id: null, status: 'deactivated', is_bot: 0 });
   const q = r.reply_to_id && !deleted ? x.quoted.get(r.reply_to_id) : undefined;
   return {
     id: r.id,

@@ -20,8 +20,8 @@ export function extraRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = zodApp(app);
   const tags = ['posts'];
   const one = responses({ 200: postSchema });
-  const person = (x: { person_id: string; display_name: string; photo_file_id: string | null; status: 'active' | 'deactivated' }) =>
-    toAuthor({ id: x.person_id, display_name: x.display_name, photo_file_id: x.photo_file_id, status: x.status });
+  const person = (x: { person_id: string; display_name: string; photo_file_id: string | null; status: 'active' | 'deactivated'; is_bot: number }) =>
+    toAuthor({ id: x.person_id, display_name: x.display_name, photo_file_id: x.photo_file_id, status: x.status, is_bot: x.is_bot });
 
   r.put(
     '/api/v1/posts/:id/votes',

@@ -16,7 +16,7 @@ import type { PeopleScope } from '../../policies/people.js';
  * Readers take a whole page of post ids: one query each, whatever the page size.
  */
 
-export type PersonBits = Pick<PeopleTable, 'display_name' | 'photo_file_id' | 'status'>;
+export type PersonBits = Pick<PeopleTable, 'display_name' | 'photo_file_id' | 'status' | 'is_bot'>;
 
 export async function insertPoll(
   db: Executor,
@@ -116,7 +116,7 @@ export function listVoters(
   let q = db
     .selectFrom('poll_votes as v')
     .innerJoin('people as vp', 'vp.id', 'v.person_id')
-    .select(['v.option_id', 'v.person_id', 'v.created_at', 'vp.display_name', 'vp.photo_file_id', 'vp.status'])
+    .select(['v.option_id', 'v.person_id', 'v.created_at', 'vp.display_name', 'vp.photo_file_id', 'vp.status', 'vp.is_bot'])
     .where('v.org_id', '=', scope.orgId)
     .where('v.post_id', '=', postId)
     .where('vp.org_id', '=', scope.orgId);
@@ -200,7 +200,7 @@ export function listRsvps(
   let q = db
     .selectFrom('event_rsvps as r')
     .innerJoin('people as rp', 'rp.id', 'r.person_id')
-    .select(['r.answer', 'r.person_id', 'r.answered_at', 'rp.display_name', 'rp.photo_file_id', 'rp.status'])
+    .select(['r.answer', 'r.person_id', 'r.answered_at', 'rp.display_name', 'rp.photo_file_id', 'rp.status', 'rp.is_bot'])
     .where('r.org_id', '=', scope.orgId)
     .where('r.post_id', '=', postId)
     .where('rp.org_id', '=', scope.orgId);
@@ -279,7 +279,7 @@ export function listAudience(
     .selectFrom('group_members as am')
     .innerJoin('people as amp', 'amp.id', 'am.person_id')
     .leftJoin('announcement_seen as s', (j) => j.on('s.post_id', '=', post.id).onRef('s.person_id', '=', 'am.person_id'))
-    .select(['am.person_id', 's.seen_at', 'amp.name_key', 'amp.display_name', 'amp.photo_file_id', 'amp.status'])
+    .select(['am.person_id', 's.seen_at', 'amp.name_key', 'amp.display_name', 'amp.photo_file_id', 'amp.status', 'amp.is_bot'])
     .where('am.org_id', '=', scope.orgId)
     .where('am.group_id', '=', post.group_id)
     .where('am.person_id', '<>', post.author_id)

@@ -10,8 +10,8 @@ import type { PostRow } from './store.js';
 
 export type Author = z.infer<typeof authorSchema>;
 
-/** `is_bot` where the query read it (post and comment authors, chat senders); absent: not a bot. */
-export function toAuthor(p: Pick<PeopleTable, 'id' | 'display_name' | 'photo_file_id' | 'status'> & { is_bot?: number | null }): Author {
+/** Every query that presents a person reads `is_bot`, so bots are marked wherever they appear. */
+export function toAuthor(p: Pick<PeopleTable, 'id' | 'display_name' | 'photo_file_id' | 'status'> & { is_bot: number | null }): Author {
   return {
     id: p.id,
     displayName: p.display_name,

@@ -77,7 +77,7 @@ export function reactionRoutes(app: FastifyInstance, ctx: AppContext): void {
           rows,
           req.query.limit,
           (x) => ({
-            person: toAuthor({ id: x.person_id, display_name: x.display_name, photo_file_id: x.photo_file_id, status: x.status }),
+            person: toAuthor({ id: x.person_id, display_name: x.display_name, photo_file_id: x.photo_file_id, status: x.status, is_bot: x.is_bot }),
             kind: x.kind,
             reactedAt: iso(x.created_at),
           }),

@@ -32,7 +32,7 @@ export async function deleteReaction(db: Executor, orgId: string, targetId: stri
 }
 
 export type ReactionRow = Pick<ReactionsTable, 'kind' | 'created_at' | 'person_id'> &
-  Pick<PeopleTable, 'display_name' | 'photo_file_id' | 'status'>;
+  Pick<PeopleTable, 'display_name' | 'photo_file_id' | 'status' | 'is_bot'>;
 
 /** Who reacted, newest first, among the people the viewer may see (people policy scope, in SQL). */
 export function listReactions(
@@ -46,7 +46,7 @@ export function listReactions(
   let q = db
     .selectFrom('reactions as r')
     .innerJoin('people as rp', 'rp.id', 'r.person_id')
-    .select(['r.kind', 'r.created_at', 'r.person_id', 'rp.display_name', 'rp.photo_file_id', 'rp.status'])
+    .select(['r.kind', 'r.created_at', 'r.person_id', 'rp.display_name', 'rp.photo_file_id', 'rp.status', 'rp.is_bot'])
     .where('r.org_id', '=', scope.orgId)
     .where('r.target_id', '=', targetId)
     .where('rp.org_id', '=', scope.orgId);

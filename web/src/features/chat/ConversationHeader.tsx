@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { conversationsKey, updateConversationSettings, type Conversation } from '../../api/chat';
 import { ErrorAlert } from '../../ui/Alert';
 import { Avatar } from '../../ui/Avatar';
+import { BotBadge } from '../../ui/BotBadge';
 import { errorMessage } from '../../ui/errors';
 import { formatRelative } from '../../ui/format';
 import { Icon } from '../../ui/icons';
@@ -38,10 +39,15 @@ export function ConversationHeader({ conversation: c, wide, title }: { conversat
       )}
       <Avatar name={other?.displayName ?? title} photoUrl={other?.photoUrl ?? null} size="sm" />
       <div className="chat-head__text">
-        <Heading className="chat-head__title">{title}</Heading>
+        <Heading className="chat-head__title">
+          {title} <BotBadge show={other?.isBot} />
+        </Heading>
         <p className="chat-head__sub">
           {other ? (
-            <PresenceLine personId={other.id} />
+            // A bot has no presence: it answers whenever its integration runs.
+            other.isBot ? null : (
+              <PresenceLine personId={other.id} />
+            )
           ) : c.kind === 'linked' && c.group ? (
             <Link to={`/groups/${c.group.id}`}>{t('chat.groupChat', { group: c.group.name })}</Link>
           ) : (
