@@ -115,7 +115,7 @@ async function throughWebhooks(dialect: 'sqlite' | 'postgres', receivers: Receiv
     if (settings.status !== 200) throw new Error(`settings failed: ${settings.status}`);
     const group = await call(owner, 'POST', '/api/v1/groups', { name: 'Announcements', visibility: 'open' });
     for (const [i, receiver] of receivers.entries()) {
-      const bot = await call(owner, 'POST', '/api/v1/admin/integrations', { name: `Bot ${i + 1}`, scopes: [] });
+      const bot = await call(owner, 'POST', '/api/v1/admin/integrations', { name: `Bot ${i + 1}`, scopes: ['groups:read'] });
       const groups = await call(owner, 'PUT', `/api/v1/admin/integrations/${bot.json.id}/groups`, { groupIds: [group.json.id] });
       const hook = await call(owner, 'POST', `/api/v1/admin/integrations/${bot.json.id}/webhooks`, {
         url: receiver.url,

@@ -31,7 +31,9 @@ export type Scope = (typeof SCOPES)[number];
 
 /**
  * Event types a webhook may ask for. Each is delivered only to integrations whose bot may see
- * what it is about (a member of the group or conversation), and re-checked when delivered.
+ * what it is about (a member of the group or conversation) and that hold the scope to read it
+ * (groups:read for groups and posts, chat:read for conversations; none for an interaction),
+ * and re-checked when delivered.
  */
 export const WEBHOOK_EVENTS = [
   /** A post in a group the bot is a member of. */

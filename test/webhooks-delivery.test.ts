@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SIGNATURE_TOLERANCE_SECONDS, WEBHOOK_HEADERS, type WebhookEventType } from '../protocol/integrations.js';
+import { SIGNATURE_TOLERANCE_SECONDS, WEBHOOK_HEADERS, type Scope, type WebhookEventType } from '../protocol/integrations.js';
 import { verifyWebhookSignature } from '../protocol/webhook-signature.js';
 import type { Client } from './support/client.js';
 import { direct, groupChat, send } from './support/conversations.js';
@@ -24,12 +24,15 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
   const receivers: Receiver[] = [];
 
   /** A bot in `groupIds` with a webhook for `events` to a receiver of its own. */
-  async function hookedBot(events: WebhookEventType[], opts: { groupIds?: string[]; handler?: ReceiverHandler; name?: string } = {}) {
+  async function hookedBot(
+    events: WebhookEventType[],
+    opts: { groupIds?: string[]; handler?: ReceiverHandler; name?: string; scopes?: Scope[] } = {},
+  ) {
     const receiver = await startReceiver();
     receivers.push(receiver);
     const bot = await createIntegration(t, acme, {
       name: opts.name ?? 'Hook bot',
-      scopes: ['groups:write', 'chat:write'],
+      scopes: opts.scopes ?? ['groups:read', 'groups:write', 'chat:read', 'chat:write'],
       groupIds: opts.groupIds ?? [ops],
     });
     const made = await acme.owner.post(`/api/v1/admin/integrations/${bot.id}/webhooks`, { url: receiver.url, events });
@@ -174,16 +177,49 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
     expect(answered.indexOf('B1')).toBeLessThan(answered.indexOf('A1'));
   });
 
-  it('delivers nothing more once the bot left the group: what was queued is skipped', async () => {
+  it('tells a bot only of what its scopes let it read; a scope taken away stops what was queued', async () => {
+    const deaf = await hookedBot(['message.created', 'post.created'], { name: 'Writer only', scopes: ['groups:write', 'chat:write'] });
+    const reader = await hookedBot(['message.created', 'post.created'], { name: 'Reader' });
+    const chat = await groupChat(mia, [{ personId: deaf.bot.botPersonId }, { personId: reader.bot.botPersonId }], 'Scoped');
+    const message = await send(mia, chat, 'Scoped hello');
+    const postId = await post(mia, ops, 'Scoped post');
+    await waitUntil(
+      () =>
+        reader.receiver.events().filter((r) => [message.id, postId].includes(r.body.data.message?.id ?? r.body.data.post?.id)).length === 2,
+      'both events',
+    );
+    // Written with the change or never: the writer-only bot has no delivery at all.
+    expect(await deaf.deliveries()).toEqual([]);
+    expect(deaf.receiver.events()).toEqual([]);
+
+    // Queued while the receiver fails, then groups:read is taken away: skipped, with the reason.
     let open = false;
+    reader.receiver.handler = (_r, out) => (open ? ok(out) : void out.writeHead(500).end());
+    const queued = await post(mia, ops, 'Scoped post, queued');
+    await waitUntil(() => reader.receiver.events().some((r) => r.body.data.post?.id === queued), 'a first attempt');
+    const patched = await acme.owner.patch(`/api/v1/admin/integrations/${reader.bot.id}`, {
+      scopes: ['groups:write', 'chat:read', 'chat:write'],
+    });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    open = true;
+    await waitUntil(
+      async () => (await reader.deliveries()).find((d) => d.eventType === 'post.created' && d.status === 'skipped'),
+      'the skip',
+    );
+    const skipped = (await reader.deliveries()).filter((d) => d.status === 'skipped');
+    expect(skipped.map((d) => d.lastError)).toEqual(['the integration no longer has the scope groups:read']);
+  });
+
+  it('delivers nothing more once the bot left the group: what was queued is skipped', async () => {
+    // Posts are never accepted: an attempt that began before the removal (its checks read just
+    // before) fails, and the next one must find the bot gone and skip. Only skipping ends them.
     const { receiver, bot, deliveries } = await hookedBot(['post.created', 'member.left'], {
-      handler: (r, out) => (open || r.body.type === 'member.left' ? ok(out) : void out.writeHead(500).end()),
+      handler: (r, out) => (r.body.type === 'member.left' ? ok(out) : void out.writeHead(500).end()),
     });
     const first = await post(mia, ops, 'Queued one');
     const second = await post(mia, ops, 'Queued two');
     await waitUntil(() => receiver.events().some((r) => r.body.data.post?.id === first), 'a first attempt');
     expect((await acme.owner.put(`/api/v1/admin/integrations/${bot.id}/groups`, { groupIds: [] })).status).toBe(200);
-    open = true;
     // The bot hears that it left (to it alone), after the posts it can no longer read were skipped.
     const left = await waitUntil(() => receiver.events().find((r) => r.body.type === 'member.left'), 'member.left');
     expect(left.body.data).toEqual({
@@ -191,8 +227,11 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
       person: { id: bot.botPersonId, displayName: 'Hook bot', isBot: true },
       change: 'removed',
     });
-    const items = await deliveries();
-    const posts = items.filter((d) => d.eventType === 'post.created');
+    // A run's outcomes are written once it ends: the log may follow the receiver by a moment.
+    const posts = await waitUntil(async () => {
+      const list = (await deliveries()).filter((d) => d.eventType === 'post.created');
+      return list.every((d) => d.status !== 'pending') && list;
+    }, 'the posts’ outcomes');
     expect(posts.map((d) => [d.status, d.lastError])).toEqual([
       ['skipped', 'the bot can no longer see this post'],
       ['skipped', 'the bot can no longer see this post'],

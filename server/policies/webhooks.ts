@@ -1,4 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { Scope } from '../../protocol/integrations.js';
 
 /**
  * What a bot may hear of through its webhooks: events of the groups it is a member of and the
@@ -9,6 +10,17 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
  * written and again just before each delivery attempt, so a bot removed meanwhile gets nothing.
  */
 export type WebhookScope = { kind: 'group' | 'conversation' | 'post'; id: string } | null;
+
+/**
+ * The token scope an integration needs to hear of an event, besides being where it happens: the
+ * read scope of that place (groups:read for a group or post, chat:read for a conversation), the
+ * same its API calls would need to read it. An interaction needs none: it answers the bot's own
+ * message or post, and only that bot hears of it.
+ */
+export function scopeToHear(type: string, kind: string | null): Scope | null {
+  if (type === 'interaction' || kind === null) return null;
+  return kind === 'conversation' ? 'chat:read' : 'groups:read';
+}
 
 type SqlTerm = RawBuilder<unknown>;
 const text = (v: string | null): SqlTerm => sql`cast(${v} as text)`;

@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import type { Executor, Trx } from '../../db/index.js';
 import type { AfterCommit } from '../../db/tx.js';
 import { newId } from '../../lib/ids.js';
-import { botHearsSql, scopeValues, type WebhookScope } from '../../policies/webhooks.js';
+import { botHearsSql, scopeToHear, scopeValues, type WebhookScope } from '../../policies/webhooks.js';
 
 export type { WebhookScope } from '../../policies/webhooks.js';
 
@@ -66,8 +66,8 @@ export function forgetWebhookTypes(ctx: AppContext, orgId: string): void {
 
 /**
  * The webhook outbox: in the caller's transaction, one `webhook_deliveries` row per active webhook
- * of an enabled integration that asked for this event type, whose bot is active, may hear of the
- * scope (policies/webhooks.ts) and did not cause the event (restricted to `onlyBotIds` when given).
+ * of an enabled integration that asked for this event type and holds the scope to read it, whose
+ * bot is active, may hear of the scope (policies/webhooks.ts) and did not cause the event (restricted to `onlyBotIds` when given).
  * All rows share the event's id and envelope. The rows exist exactly when the change commits; the
  * delivery worker is woken after the commit. Returns how many deliveries were written.
  */
@@ -80,7 +80,7 @@ export async function emitWebhookEvent(ctx: AppContext, trx: Trx, afterCommit: A
     .selectFrom('webhooks as w')
     .innerJoin('integrations as i', 'i.id', 'w.integration_id')
     .innerJoin('people as b', 'b.id', 'i.bot_person_id')
-    .select(['w.id as webhook_id', 'w.events', 'i.id as integration_id', 'b.id as bot_id'])
+    .select(['w.id as webhook_id', 'w.events', 'i.id as integration_id', 'i.scopes', 'b.id as bot_id'])
     .where('w.org_id', '=', e.orgId)
     .where('w.status', '=', 'active')
     .where('i.disabled_at', 'is', null)
@@ -88,7 +88,10 @@ export async function emitWebhookEvent(ctx: AppContext, trx: Trx, afterCommit: A
   if (e.onlyBotIds) q = q.where('b.id', 'in', e.onlyBotIds);
   if (e.actorId) q = q.where('b.id', '!=', e.actorId);
   if (e.scope) q = q.where(botHearsSql(scopeValues(e.orgId, e.scope, sql.ref('b.id'))));
-  const wanted = (await q.execute()).filter((w) => (JSON.parse(w.events) as string[]).includes(e.type));
+  const needed = scopeToHear(e.type, e.scope?.kind ?? null);
+  const wanted = (await q.execute()).filter(
+    (w) => (JSON.parse(w.events) as string[]).includes(e.type) && (!needed || (JSON.parse(w.scopes) as string[]).includes(needed)),
+  );
   if (wanted.length === 0) return 0;
   if (org.slug === null) {
     org.slug = (await trx.selectFrom('orgs').select('slug').where('id', '=', e.orgId).executeTakeFirstOrThrow()).slug;

@@ -64,6 +64,7 @@ function laneQuery(db: Db, lane: Lane, limit: number) {
       'w.status as webhook_status',
       'w.failures',
       'i.disabled_at',
+      'i.scopes',
       'b.status as bot_status',
       's.allowed_hosts',
     ])

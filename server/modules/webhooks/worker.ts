@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.js';
+import { scopeToHear } from '../../policies/webhooks.js';
 import { claimHeads, dueLanes, laneKey, loadLanes, pruneDeliveries, type Lane, type LaneRow } from './lanes.js';
 import { OutcomeWriter, type RunOutcome } from './record.js';
 import { sendSigned } from './send.js';
@@ -18,7 +19,8 @@ export type { Lane } from './lanes.js';
  * quarter of them, so a receiver that hangs holds only its own lanes. Everything is asked again at
  * most FRESH_MS before each attempt (read with the deliveries, in the same query): the webhook
  * still on and still asking for the type, the integration on, the bot active and still able to
- * hear of the scope (policies/webhooks.ts); otherwise the delivery is skipped with the reason.
+ * hear of the scope, and the integration still holding the scope to read it (policies/webhooks.ts);
+ * otherwise the delivery is skipped with the reason.
  * A 2xx is delivered; anything else is a failed attempt, retried with back-off until
  * WEBHOOK_MAX_ATTEMPTS, then failed (failures.ts counts those in a row).
  */
@@ -50,6 +52,8 @@ function whySkip(row: LaneRow): string | null {
   if (!(JSON.parse(row.events) as string[]).includes(row.event_type)) return `the webhook no longer asks for ${row.event_type}`;
   if (row.disabled_at !== null) return 'the integration is turned off';
   if (row.bot_status !== 'active') return 'the bot is deactivated';
+  const needed = scopeToHear(row.event_type, row.scope_kind);
+  if (needed && !(JSON.parse(row.scopes) as string[]).includes(needed)) return `the integration no longer has the scope ${needed}`;
   if (!row.hears) return `the bot can no longer see this ${SCOPE_WORDS[row.scope_kind ?? ''] ?? 'place'}`;
   return null;
 }
