@@ -87,6 +87,7 @@ describe('every screen in Chromium', () => {
           '/admin/invitations',
           '/admin/groups',
           '/admin/profile-fields',
+          '/admin/integrations',
           '/no-such-page',
         ]) {
           await page.goto(company(path));

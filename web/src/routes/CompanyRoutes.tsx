@@ -9,6 +9,9 @@ import { AccessCodesPage } from '../features/admin/access-codes/AccessCodesPage'
 import { AuditLogPage } from '../features/admin/audit/AuditLogPage';
 import { SignInSettingsPage } from '../features/admin/sign-in/SignInSettingsPage';
 import { SsoPage } from '../features/admin/sso/SsoPage';
+import { IntegrationPage } from '../features/admin/integrations/IntegrationPage';
+import { IntegrationsPage } from '../features/admin/integrations/IntegrationsPage';
+import { WebhookPage } from '../features/admin/integrations/WebhookPage';
 import { ClaimPage } from '../features/auth/ClaimPage';
 import { ContinueSignInPage } from '../features/auth/ContinueSignInPage';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
@@ -77,6 +80,9 @@ export function CompanyRoutes() {
             <Route path="access-codes" element={<AccessCodesPage />} />
             <Route path="audit-log" element={<AuditLogPage />} />
             <Route path="provisioning" element={<ProvisioningPage />} />
+            <Route path="integrations" element={<IntegrationsPage />} />
+            <Route path="integrations/:id" element={<IntegrationPage />} />
+            <Route path="integrations/:id/webhooks/:webhookId" element={<WebhookPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

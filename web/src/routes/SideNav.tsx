@@ -49,6 +49,7 @@ export function SideNav() {
             <Item to="/admin/access-codes" icon="key" label={t('identity.nav.accessCodes')} />
             <Item to="/admin/audit-log" icon="log" label={t('identity.nav.auditLog')} />
             <Item to="/admin/provisioning" icon="admin" label={t('imports.page.nav')} />
+            <Item to="/admin/integrations" icon="bot" label={t('integrations.nav')} />
           </ul>
         </>
       ) : null}

@@ -21,6 +21,7 @@ const PATHS = {
   link: 'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1',
   key: 'M14.5 14a5 5 0 1 0-4.6-3.1L3.5 17.3V20.5h3.2v-2h2v-2h2l1.7-1.7a5 5 0 0 0 2.1-.8ZM16 8.5h.01',
   log: 'M5 4.5h14v15H5v-15Zm3.5 4h7m-7 3.5h7m-7 3.5h4',
+  bot: 'M5 9h14v10H5V9Zm7-4v4m0-4h.01M9 13h.01M15 13h.01M9.5 16h5M3 13v2m18-2v2',
 } as const;
 
 export type IconName = keyof typeof PATHS;

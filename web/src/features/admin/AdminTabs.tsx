@@ -1,14 +1,26 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router-dom';
+import { NavLink, useLocation } from 'react-router-dom';
 import { useIsWide } from '../../ui/useMediaQuery';
 
 /** On phones the admin tab opens here; these switch between its screens. */
 export function AdminTabs() {
   const { t } = useTranslation();
+  const nav = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const wide = useIsWide();
+  // The current screen's tab may be past the right edge: bring it into view, sideways only.
+  useEffect(() => {
+    const bar = nav.current;
+    const active = bar?.querySelector<HTMLElement>('.active');
+    if (!bar || !active) return;
+    const left = active.offsetLeft - bar.offsetLeft;
+    if (left + active.offsetWidth > bar.scrollLeft + bar.clientWidth || left < bar.scrollLeft) bar.scrollLeft = left - 16;
+  }, [pathname, wide]);
   // On wide screens the side bar already lists them all.
-  if (useIsWide()) return null;
+  if (wide) return null;
   return (
-    <nav className="subtabs subtabs--scroll" aria-label={t('nav.adminSections')}>
+    <nav ref={nav} className="subtabs subtabs--scroll" aria-label={t('nav.adminSections')}>
       <NavLink to="/admin/people" className="subtabs__link">
         {t('nav.people')}
       </NavLink>
@@ -35,6 +47,9 @@ export function AdminTabs() {
       </NavLink>
       <NavLink to="/admin/provisioning" className="subtabs__link">
         {t('imports.page.nav')}
+      </NavLink>
+      <NavLink to="/admin/integrations" className="subtabs__link">
+        {t('integrations.nav')}
       </NavLink>
     </nav>
   );

@@ -1,0 +1,120 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  integrationKey,
+  integrationsKey,
+  updateIntegration,
+  type Integration,
+  type IntegrationPatch,
+  type Scope,
+} from '../../../api/integrations';
+import { Alert, ErrorAlert } from '../../../ui/Alert';
+import { Button } from '../../../ui/Button';
+import { TextAreaField, TextField } from '../../../ui/Field';
+import { fieldErrors, formError } from '../../../ui/errors';
+import { useFocusFirstError } from '../../../ui/useFocusFirstError';
+import { ScopeChoices } from './Choices';
+
+/** Saves a change to the integration and refreshes it everywhere it is shown. */
+function useUpdate(integration: Integration, onError: (errors: Record<string, string>) => void) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: IntegrationPatch) => updateIntegration(integration.id, patch),
+    onSuccess: (saved) => {
+      client.setQueryData(integrationKey(integration.id), saved);
+      void client.invalidateQueries({ queryKey: integrationsKey, exact: true });
+    },
+    onError: (error) => onError(fieldErrors(t, error)),
+  });
+}
+
+/** What the integration's tokens may do; a change applies to every token at once. */
+export function PermissionsSection({ integration }: { integration: Integration }) {
+  const { t } = useTranslation();
+  const [scopes, setScopes] = useState<Scope[]>(integration.scopes);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const save = useUpdate(integration, setErrors);
+  const changed = scopes.join() !== integration.scopes.join();
+  function submit(event: FormEvent): void {
+    event.preventDefault();
+    setErrors({});
+    save.mutate({ scopes });
+  }
+  return (
+    <section className="card section integ-area--tall" aria-labelledby="integration-scopes-title">
+      <h2 id="integration-scopes-title" className="section__title">
+        {t('integrations.scopes.title')}
+      </h2>
+      <p className="muted">{t('integrations.scopes.lead')}</p>
+      <form className="form" onSubmit={submit} noValidate>
+        <ScopeChoices
+          legendHidden
+          selected={scopes}
+          onChange={(next) => {
+            setScopes(next);
+            save.reset();
+          }}
+          error={errors.scopes}
+        />
+        <ErrorAlert message={save.isError ? formError(t, save.error, ['scopes']) : null} />
+        {save.isSuccess && !changed ? <Alert tone="success">{t('integrations.scopes.saved')}</Alert> : null}
+        <div className="actions">
+          <Button type="submit" busy={save.isPending} disabled={!changed}>
+            {t('integrations.scopes.save')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** The name people see beside the bot's posts and messages, and what it is for. */
+export function AboutSection({ integration }: { integration: Integration }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(integration.name);
+  const [description, setDescription] = useState(integration.description ?? '');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const formRef = useFocusFirstError(errors);
+  const save = useUpdate(integration, setErrors);
+  function submit(event: FormEvent): void {
+    event.preventDefault();
+    if (!name.trim()) return setErrors({ name: t('integrations.form.nameRequired') });
+    setErrors({});
+    save.mutate({ name: name.trim(), description: description.trim() || null });
+  }
+  return (
+    <section className="card section" aria-labelledby="integration-about-title">
+      <h2 id="integration-about-title" className="section__title">
+        {t('integrations.about.title')}
+      </h2>
+      <form ref={formRef} className="form" onSubmit={submit} noValidate>
+        <TextField
+          label={t('integrations.form.name')}
+          hint={t('integrations.form.nameHint')}
+          value={name}
+          maxLength={80}
+          onChange={(e) => setName(e.target.value)}
+          error={errors.name}
+        />
+        <TextAreaField
+          label={t('integrations.form.description')}
+          hint={t('integrations.form.descriptionHint')}
+          value={description}
+          maxLength={500}
+          rows={2}
+          onChange={(e) => setDescription(e.target.value)}
+          error={errors.description}
+        />
+        <ErrorAlert message={save.isError ? formError(t, save.error, ['name', 'description']) : null} />
+        {save.isSuccess ? <Alert tone="success">{t('integrations.about.saved')}</Alert> : null}
+        <div className="actions">
+          <Button type="submit" busy={save.isPending}>
+            {t('integrations.about.save')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
