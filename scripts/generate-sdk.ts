@@ -54,6 +54,23 @@ export async function fetchOpenApiDocument(): Promise<OpenAPI3> {
 }
 
 /**
+ * The document's examples are made from the schemas for the browsable docs; in the types they
+ * would only repeat the schemas as comments.
+ */
+function withoutExamples(document: OpenAPI3): OpenAPI3 {
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (!value || typeof value !== 'object') return value;
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => key !== 'example')
+        .map(([key, v]) => [key, strip(v)]),
+    );
+  };
+  return strip(document) as OpenAPI3;
+}
+
+/**
  * Every route documents the same problem+json body for its 4xx and 5xx answers; written out each
  * time it is a third of the types. Here it becomes one named schema, `components.schemas.Problem`.
  */
@@ -82,7 +99,7 @@ export function hoistProblemSchema(document: OpenAPI3): OpenAPI3 {
 /** The text of sdk/src/openapi.ts for a document, formatted as Prettier formats the repository. */
 export async function renderSdkTypes(document: OpenAPI3): Promise<string> {
   // defaultNonNullable off: a query or body field with a default stays optional for the caller.
-  const ast = await openapiTS(hoistProblemSchema(document), { silent: true, defaultNonNullable: false });
+  const ast = await openapiTS(hoistProblemSchema(withoutExamples(document)), { silent: true, defaultNonNullable: false });
   const source = HEADER + astToString(ast);
   const options = (await prettier.resolveConfig(SDK_TYPES_FILE)) ?? {};
   return prettier.format(source, { ...options, filepath: SDK_TYPES_FILE });

@@ -378,6 +378,25 @@ describe.each(DIALECTS)('integration scopes on %s', (dialect) => {
     const closed = doc.paths['/api/v1/admin/integrations'].post;
     expect(closed.description).toContain('Not available to integration tokens');
     expect(JSON.stringify(closed.security ?? [])).not.toContain('bearer');
+    // Every request body and JSON answer carries an example made from its own schema.
+    const send = doc.paths['/api/v1/conversations/{id}/messages'].post;
+    expect(send.requestBody.content['application/json'].example).toMatchObject({ clientKey: expect.any(String), body: expect.any(String) });
+    expect(send.responses['201'].content['application/json'].example).toMatchObject({
+      id: expect.any(String),
+      seq: expect.any(Number),
+    });
+    const missing: string[] = [];
+    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const json = op.requestBody?.content?.['application/json'];
+        if (json?.schema && json.example === undefined) missing.push(`${method} ${path} body`);
+        for (const [code, answer] of Object.entries(op.responses ?? {}) as Array<[string, any]>) {
+          const media = answer.content?.['application/json'];
+          if (code.startsWith('2') && media?.schema && media.example === undefined) missing.push(`${method} ${path} ${code}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });
 

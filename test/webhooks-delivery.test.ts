@@ -230,7 +230,7 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
     // A run's outcomes are written once it ends: the log may follow the receiver by a moment.
     const posts = await waitUntil(async () => {
       const list = (await deliveries()).filter((d) => d.eventType === 'post.created');
-      return list.every((d) => d.status !== 'pending') && list;
+      return list.every((d) => d.status !== 'pending') ? list : null;
     }, 'the posts’ outcomes');
     expect(posts.map((d) => [d.status, d.lastError])).toEqual([
       ['skipped', 'the bot can no longer see this post'],

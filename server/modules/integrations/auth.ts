@@ -1,3 +1,4 @@
+import { addExamples } from '../../lib/openapi-examples.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
@@ -150,7 +151,8 @@ export function installIntegrationGuards(app: FastifyInstance, ctx: AppContext):
 
 /**
  * The OpenAPI document per route: the zod transform, plus which token scope the route needs (a
- * bearer security requirement and a line in the description), or that tokens cannot use it.
+ * bearer security requirement and a line in the description), or that tokens cannot use it, and
+ * examples made from its schemas.
  */
 export const documentScopes: typeof jsonSchemaTransform = (input) => {
   const out = jsonSchemaTransform(input);
@@ -160,5 +162,6 @@ export const documentScopes: typeof jsonSchemaTransform = (input) => {
   const note = scope ? `Token scope: \`${scope === 'any' ? 'any token' : scope}\`.` : 'Not available to integration tokens.';
   schema.description = [schema.description, note].filter(Boolean).join('\n\n');
   if (scope) schema.security = [{ session: [] }, { bearer: scope === 'any' ? [] : [scope] }];
+  addExamples(schema);
   return out;
 };
