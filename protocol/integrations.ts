@@ -111,6 +111,8 @@ export const integrationSchema = z.object({
   scopes: z.array(scopeSchema),
   /** The person the integration acts as (shown with a "Bot" badge). */
   botPersonId: z.string(),
+  /** The bot's photo (set with PUT …/avatar), null for initials. */
+  photoUrl: z.string().nullable(),
   disabled: z.boolean(),
   /** Removed by an admin: off for good, kept for the record. */
   removed: z.boolean(),

@@ -63,6 +63,7 @@ import { ssoRoutes } from './modules/sso/routes.js';
 import { scimRoutes } from './modules/scim/routes.js';
 import { scimTokenRoutes } from './modules/scim/token-routes.js';
 import { documentScopes, installIntegrationGuards } from './modules/integrations/auth.js';
+import { integrationAvatarRoutes } from './modules/integrations/avatar-routes.js';
 import { integrationRoutes } from './modules/integrations/routes.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
 import { WebhookDispatcher } from './modules/webhooks/worker.js';
@@ -236,6 +237,7 @@ export async function buildServer(config: Config, opts: BuildOptions = {}): Prom
   ssoRoutes(app, ctx);
   scimTokenRoutes(app, ctx);
   integrationRoutes(app, ctx);
+  integrationAvatarRoutes(app, ctx);
   webhookRoutes(app, ctx);
   blockActionRoutes(app, ctx);
   scimRoutes(app, ctx);

@@ -238,6 +238,8 @@ const ENDPOINTS: Array<{ method: string; path: string; body?: Record<string, unk
   { method: 'POST', path: `/api/v1/admin/integrations/${SOME_ID}/tokens/${OTHER_ID}/rotate`, body: {}, session: true },
   { method: 'DELETE', path: `/api/v1/admin/integrations/${SOME_ID}/tokens/${OTHER_ID}`, session: true },
   { method: 'PUT', path: `/api/v1/admin/integrations/${SOME_ID}/groups`, body: { groupIds: [] }, session: true },
+  { method: 'PUT', path: `/api/v1/admin/integrations/${SOME_ID}/avatar`, session: true },
+  { method: 'DELETE', path: `/api/v1/admin/integrations/${SOME_ID}/avatar`, session: true },
   { method: 'GET', path: `/api/v1/admin/integrations/${SOME_ID}/groups`, session: true },
   // Webhooks of an integration (server/modules/webhooks).
   {

@@ -3,9 +3,10 @@ import { readAllowedHosts } from '../server/modules/integrations/admin-extras.js
 import type { Client } from './support/client.js';
 import { DIALECTS } from './support/databases.js';
 import { addPerson, signUpCompany, type Company } from './support/factories.js';
-import { expectProblem } from './support/http.js';
+import { expectProblem, multipart } from './support/http.js';
 import { createIntegration, tokenClient } from './support/integrations.js';
 import { connect } from './support/realtime.js';
+import { download, png } from './support/uploads.js';
 import { CORE_GROUP, expectScimError, scimFor } from './support/scim.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
@@ -54,6 +55,8 @@ describe.each(DIALECTS)('integrations admin on %s', (dialect) => {
       ['POST', `/api/v1/admin/integrations/${id}/tokens/${theirs.tokenId}/rotate`, {}],
       ['PUT', `/api/v1/admin/integrations/${id}/groups`, { groupIds: [] }],
       ['GET', `/api/v1/admin/integrations/${id}/groups`],
+      ['PUT', `/api/v1/admin/integrations/${id}/avatar`],
+      ['DELETE', `/api/v1/admin/integrations/${id}/avatar`],
       ['GET', '/api/v1/admin/integration-settings'],
       ['PUT', '/api/v1/admin/integration-settings', { allowedHosts: [] }],
     ];
@@ -104,6 +107,29 @@ describe.each(DIALECTS)('integrations admin on %s', (dialect) => {
     // Another company's group is no group of ours.
     const theirGroup = (await other.owner.post('/api/v1/groups', { name: 'Theirs', visibility: 'open' })).body.id;
     expectProblem(await acme.owner.put(`${base}/groups`, { groupIds: [theirGroup] }), 400, 'invalid_input', 'groupIds.0');
+  });
+
+  it('sets and removes the avatar: the bot’s photo, seen by colleagues; not an image is refused', async () => {
+    const ours = await createIntegration(t, acme, { name: 'Pictured', scopes: [] });
+    const base = `/api/v1/admin/integrations/${ours.id}/avatar`;
+    const photo = multipart('photo', 'bot.png', 'image/png', await png(800, 600));
+    const set = await acme.owner.call('PUT', base, photo.body, photo.headers);
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect(set.body.photoUrl).toMatch(/^\/api\/v1\/files\//);
+    // Colleagues see it beside the bot and can load it; it was made square.
+    const seen = await member.get(`/api/v1/people/${ours.botPersonId}`);
+    expect(seen.body.photoUrl).toBe(set.body.photoUrl);
+    const image = await download(t, member, set.body.photoUrl);
+    expect(image.status).toBe(200);
+    expect(String(image.headers['content-type'])).toMatch(/^image\//);
+    const text = multipart('photo', 'bot.png', 'image/png', Buffer.from('not a picture at all'));
+    expectProblem(await acme.owner.call('PUT', base, text.body, text.headers), 415, 'not_an_image', 'photo');
+    const log = await acme.owner.get('/api/v1/admin/audit-log?action=integration.avatar_changed');
+    expect(log.body.items.some((e: { target: { id: string } }) => e.target.id === ours.id)).toBe(true);
+    const removed = await acme.owner.delete(base);
+    expect(removed.status).toBe(200);
+    expect(removed.body.photoUrl).toBeNull();
+    expect((await member.get(`/api/v1/people/${ours.botPersonId}`)).body.photoUrl).toBeNull();
   });
 
   it('makes an integration with its bot person; lists, reads and changes it', async () => {

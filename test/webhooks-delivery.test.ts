@@ -342,7 +342,12 @@ describe.each(DIALECTS)('webhook deliveries on %s', (dialect) => {
     const sent = await send(mia, dm, `Hi @[Desk bot](person:${bot.botPersonId})`);
     await bot.client.post(`/api/v1/conversations/${dm}/messages`, { clientKey: 'bot-own-0001', body: 'Hello Mia' });
     const mention = await waitUntil(() => of('mention')[0], 'the mention');
-    expect(mention.body.data.message).toMatchObject({ id: sent.id, conversationId: dm, author: { id: mia.personId } });
+    expect(mention.body.data.message).toMatchObject({
+      id: sent.id,
+      conversationId: dm,
+      conversationKind: 'direct',
+      author: { id: mia.personId },
+    });
     await waitUntil(() => of('message.created').length === 1, 'the message');
     expect((await mia.put(`/api/v1/messages/${sent.id}/reaction`, { kind: 'like' })).status).toBe(200);
     const postId = await post(mia, ops, 'A post to comment on');

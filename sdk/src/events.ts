@@ -63,19 +63,58 @@ export type InteractionData = {
   person: { id: string; displayName: string };
 } & ({ message: { id: string; conversationId: string }; post?: never } | { post: { id: string; groupId: string | null }; message?: never });
 
+/** A person as events name them. */
+export interface EventPerson {
+  id: string;
+  displayName: string;
+  isBot: boolean;
+}
+
+/** `text` is the Markdown as written, mentions included as `@[Name](person:<id>)`; times are ISO 8601. */
+export interface PostCreatedData {
+  post: { id: string; groupId: string; text: string; author: EventPerson; createdAt: string };
+}
+
+export interface CommentCreatedData {
+  comment: { id: string; postId: string; parentId: string | null; groupId: string; text: string; author: EventPerson; createdAt: string };
+}
+
+export interface MessageCreatedData {
+  message: {
+    id: string;
+    conversationId: string;
+    /** `direct`: one-to-one with the bot; `group`; `linked`: a group's own chat. */
+    conversationKind: 'direct' | 'group' | 'linked';
+    text: string;
+    replyToId: string | null;
+    author: EventPerson;
+    createdAt: string;
+  };
+}
+
+export type MembershipData = ({ groupId: string; conversationId?: never } | { conversationId: string; groupId?: never }) & {
+  person: EventPerson;
+  change: 'joined' | 'added' | 'left' | 'removed';
+};
+
+export type ReactionAddedData = { reaction: string; person: EventPerson } & (
+  { post: { id: string; groupId: string }; message?: never } | { message: { id: string; conversationId: string }; post?: never }
+);
+
 /**
- * `data` of each event type. Those typed `unknown` are delivered as JSON objects whose shape is
- * described in docs/API.md; read them with care (check the fields you use).
+ * `data` of each event type (docs/API.md, "Events"). Webhooks are versioned by addition only: new
+ * fields may appear, so read the ones you use and ignore the rest.
  */
 export interface WebhookEventData {
   url_verification: UrlVerificationData;
-  'post.created': unknown;
-  'comment.created': unknown;
-  'message.created': unknown;
-  mention: unknown;
-  'member.joined': unknown;
-  'member.left': unknown;
-  'reaction.added': unknown;
+  'post.created': PostCreatedData;
+  'comment.created': CommentCreatedData;
+  'message.created': MessageCreatedData;
+  /** The data of the post, comment or message the bot was mentioned in. */
+  mention: PostCreatedData | CommentCreatedData | MessageCreatedData;
+  'member.joined': MembershipData;
+  'member.left': MembershipData;
+  'reaction.added': ReactionAddedData;
   interaction: InteractionData;
 }
 

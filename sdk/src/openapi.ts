@@ -17646,6 +17646,7 @@ export interface paths {
                 description: string | null;
                 scopes: ('groups:read' | 'groups:write' | 'chat:read' | 'chat:write' | 'people:read' | 'people:write' | 'audit:read')[];
                 botPersonId: string;
+                photoUrl: string | null;
                 disabled: boolean;
                 removed: boolean;
                 activeTokens: number;
@@ -17711,6 +17712,7 @@ export interface paths {
               description: string | null;
               scopes: ('groups:read' | 'groups:write' | 'chat:read' | 'chat:write' | 'people:read' | 'people:write' | 'audit:read')[];
               botPersonId: string;
+              photoUrl: string | null;
               disabled: boolean;
               removed: boolean;
               activeTokens: number;
@@ -17779,6 +17781,7 @@ export interface paths {
               description: string | null;
               scopes: ('groups:read' | 'groups:write' | 'chat:read' | 'chat:write' | 'people:read' | 'people:write' | 'audit:read')[];
               botPersonId: string;
+              photoUrl: string | null;
               disabled: boolean;
               removed: boolean;
               activeTokens: number;
@@ -17889,6 +17892,7 @@ export interface paths {
               description: string | null;
               scopes: ('groups:read' | 'groups:write' | 'chat:read' | 'chat:write' | 'people:read' | 'people:write' | 'audit:read')[];
               botPersonId: string;
+              photoUrl: string | null;
               disabled: boolean;
               removed: boolean;
               activeTokens: number;
@@ -18391,6 +18395,132 @@ export interface paths {
     };
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/integrations/{id}/avatar': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set the integration’s avatar (multipart field "photo"; PNG, JPEG, GIF or WebP, made square)
+     * @description Not available to integration tokens.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              description: string | null;
+              scopes: ('groups:read' | 'groups:write' | 'chat:read' | 'chat:write' | 'people:read' | 'people:write' | 'audit:read')[];
+              botPersonId: string;
+              photoUrl: string | null;
+              disabled: boolean;
+              removed: boolean;
+              activeTokens: number;
+              createdAt: string;
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /**
+     * Remove the integration’s avatar
+     * @description Not available to integration tokens.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              description: string | null;
+              scopes: ('groups:read' | 'groups:write' | 'chat:read' | 'chat:write' | 'people:read' | 'people:write' | 'audit:read')[];
+              botPersonId: string;
+              photoUrl: string | null;
+              disabled: boolean;
+              removed: boolean;
+              activeTokens: number;
+              createdAt: string;
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;

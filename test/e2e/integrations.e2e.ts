@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpCompany, type Company } from '../support/factories.js';
 import { tokenClient } from '../support/integrations.js';
+import { png } from '../support/uploads.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { answerChallenge, startReceiver, type Receiver } from '../support/webhook-receiver.js';
 import { axeViolations, launchChromium, screenshot, signedInPage } from './browser.js';
@@ -221,6 +222,12 @@ describe('integrations admin in Chromium', () => {
     await page.goto(company(`/admin/integrations/${made.body.id as string}`));
     // Its webhook asks for chat messages, which it may not read: the page says what to add.
     await page.getByText('add “Read chat” under Permissions', { exact: false }).waitFor();
+    // An avatar for the bot: chosen, seen in place, saved; colleagues get it as the bot's photo.
+    await page.locator('input[type="file"]').setInputFiles({ name: 'pager.png', mimeType: 'image/png', buffer: await png(300, 200) });
+    await page.getByRole('button', { name: 'Save photo' }).click();
+    await page.getByText('The avatar is saved.').waitFor();
+    const bot = await acme.owner.get(`/api/v1/people/${made.body.botPersonId as string}`);
+    expect(bot.body.photoUrl).toMatch(/^\/api\/v1\/files\//);
     await page.getByRole('button', { name: 'Turn off' }).click();
     const dialog = page.getByRole('alertdialog');
     await dialog.getByText('Its tokens are refused at once', { exact: false }).waitFor();

@@ -6,11 +6,12 @@ import {
   createWebhookHandler,
   type Block,
   type InteractionData,
+  type MessageCreatedData,
   type WebhookEvent,
 } from '@commonplace/sdk';
 import { countDays, parseLeaveMessage } from './parse.js';
 import * as say from './render.js';
-import { LeaveBook, OncePerEvent, type LeaveRequest, type PersonRef } from './store.js';
+import { LeaveBook, OncePerEvent, type LeaveRequest } from './store.js';
 
 export interface LeaveBotOptions {
   /** The company's address, e.g. `https://acme.example.com`. */
@@ -41,26 +42,7 @@ export interface LeaveBot {
   close(): Promise<void>;
 }
 
-/** `message.created` data, as docs/API.md describes it (the SDK types it `unknown`: check what we use). */
-interface IncomingChat {
-  id: string;
-  conversationId: string;
-  text: string;
-  author: PersonRef & { isBot: boolean };
-}
-
-function chatMessageOf(data: unknown): IncomingChat | null {
-  const m = (data as { message?: Record<string, unknown> } | null)?.message;
-  const a = m?.author as Record<string, unknown> | undefined;
-  if (typeof m?.id !== 'string' || typeof m.conversationId !== 'string' || typeof m.text !== 'string') return null;
-  if (typeof a?.id !== 'string' || typeof a.displayName !== 'string') return null;
-  return {
-    id: m.id,
-    conversationId: m.conversationId,
-    text: m.text,
-    author: { id: a.id, displayName: a.displayName, isBot: a.isBot === true },
-  };
-}
+type IncomingChat = MessageCreatedData['message'];
 
 /**
  * A 4xx other than 429 will not get better by retrying (the bot was taken out of the group, a
@@ -79,18 +61,6 @@ export function createLeaveBot(options: LeaveBotOptions): LeaveBot {
   const cp = createCommonplaceClient({ baseUrl: options.baseUrl, token: options.token, fetch: options.fetch });
   const book = new LeaveBook();
   const once = new OncePerEvent();
-
-  /** Only one-to-one chats are requests: in a group chat the bot would answer everyone's talk. */
-  const kinds = new Map<string, string>();
-  async function conversationKind(id: string): Promise<string> {
-    let kind = kinds.get(id);
-    if (!kind) {
-      const { data, error, response } = await cp.GET('/api/v1/conversations/{id}', { params: { path: { id } } });
-      if (!data) throw CommonplaceError.fromResponse(response, error);
-      kinds.set(id, (kind = data.kind));
-    }
-    return kind;
-  }
 
   /**
    * Sends with a key made from what caused the message, so a redelivered or retried event cannot
@@ -116,7 +86,8 @@ export function createLeaveBot(options: LeaveBotOptions): LeaveBot {
   async function onChat(message: IncomingChat): Promise<void> {
     // Other bots: never answer them, two bots could talk to each other forever.
     if (message.author.isBot) return;
-    if ((await conversationKind(message.conversationId)) !== 'direct') return;
+    // Only one-to-one chats are requests: in a group chat the bot would answer everyone's talk.
+    if (message.conversationKind !== 'direct') return;
     const known = book.get(message.id);
     if (known) return askManager(known); // a retry after a failure half-way: finish the job
     const reply = (text: string) => send(message.conversationId, `lr-${message.id}-re`, text);
@@ -236,11 +207,7 @@ export function createLeaveBot(options: LeaveBotOptions): LeaveBot {
     onEvent: (event: WebhookEvent) =>
       once.run(event.id, async () => {
         if (event.type === 'interaction') return onInteraction(event.id, event.data);
-        if (event.type === 'message.created') {
-          const message = chatMessageOf(event.data);
-          if (message) return onChat(message);
-          log(`message.created ${event.id} without a readable message, ignored`);
-        }
+        if (event.type === 'message.created') return onChat(event.data.message);
       }),
     onError: (error, event) => log(`${event.type} ${event.id} failed, Commonplace will retry: ${String(error)}`),
   });

@@ -164,7 +164,7 @@ async function send(
   );
   await notifyMentions(ctx, trx, afterCommit, row, mentioned);
   await notifyNewMessage(ctx, trx, afterCommit, conv, row, recipients, mentioned);
-  await webhookMessageCreated(ctx, trx, afterCommit, row, v, mentioned);
+  await webhookMessageCreated(ctx, trx, afterCommit, row, conv.kind, v, mentioned);
   // The event's message is the sender's too, but for a shared post's card, which is per viewer.
   return { message: row.post_id ? await presentMessage(trx, row, v) : message, created: true };
 }

@@ -30,12 +30,14 @@ export async function toIntegration(db: Executor, i: IntegrationsTable): Promise
     .where('revoked_at', 'is', null)
     .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
     .executeTakeFirst();
+  const bot = await db.selectFrom('people').select('photo_file_id').where('id', '=', i.bot_person_id).executeTakeFirst();
   return {
     id: i.id,
     name: i.name,
     description: i.description,
     scopes: parseScopes(i.scopes),
     botPersonId: i.bot_person_id,
+    photoUrl: bot?.photo_file_id ? `/api/v1/files/${bot.photo_file_id}` : null,
     disabled: i.disabled_at !== null,
     removed: i.removed_at !== null,
     activeTokens: Number(tokens?.n ?? 0),

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.js';
 import type { Trx } from '../../db/index.js';
-import type { ChatMessagesTable, CommentsTable, PeopleTable, PostsTable } from '../../db/schema.js';
+import type { ChatMessagesTable, CommentsTable, ConversationKindName, PeopleTable, PostsTable } from '../../db/schema.js';
 import type { AfterCommit } from '../../db/tx.js';
 import { emitWebhookEvent, orgWantsWebhook } from './emit.js';
 
@@ -79,6 +79,7 @@ export async function webhookMessageCreated(
   trx: Trx,
   afterCommit: AfterCommit,
   message: Pick<ChatMessagesTable, 'id' | 'org_id' | 'conversation_id' | 'body' | 'reply_to_id' | 'created_at'>,
+  conversationKind: ConversationKindName,
   sender: Person,
   mentioned: string[],
 ): Promise<void> {
@@ -92,6 +93,8 @@ export async function webhookMessageCreated(
     message: {
       id: message.id,
       conversationId: message.conversation_id,
+      // One-to-one or not: a bot answering in a direct conversation needs no further call.
+      conversationKind,
       text: message.body,
       replyToId: message.reply_to_id,
       author: webhookPerson(sender),

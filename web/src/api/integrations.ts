@@ -80,6 +80,12 @@ export const fetchIntegration = (id: string): Promise<Integration> => api(one(id
 export const createIntegration = (input: IntegrationInput): Promise<Integration> => api(BASE, { method: 'POST', body: input });
 export const updateIntegration = (id: string, patch: IntegrationPatch): Promise<Integration> =>
   api(one(id), { method: 'PATCH', body: patch });
+export function uploadIntegrationAvatar(id: string, file: File): Promise<Integration> {
+  const form = new FormData();
+  form.append('photo', file);
+  return api(`${one(id)}/avatar`, { method: 'PUT', form });
+}
+export const removeIntegrationAvatar = (id: string): Promise<Integration> => api(`${one(id)}/avatar`, { method: 'DELETE' });
 export const removeIntegration = (id: string): Promise<void> => api(one(id), { method: 'DELETE' });
 
 export const fetchIntegrationTokens = (id: string): Promise<{ items: IntegrationToken[] }> => api(`${one(id)}/tokens`);

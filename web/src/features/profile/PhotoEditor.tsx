@@ -10,11 +10,51 @@ import { errorMessage } from '../../ui/errors';
 import { useImagePick } from '../../ui/useImagePick';
 import { updateSessionPerson } from '../session/sessionQuery';
 
-/** Pick a photo, see it in place, then save it; or remove the current one. */
+/** My profile photo. */
 export function PhotoEditor({ person }: { person: Person }) {
   const { t } = useTranslation();
   const client = useQueryClient();
+  return (
+    <PhotoPicker
+      name={person.displayName}
+      photoUrl={person.photoUrl}
+      title={t('profile.photoTitle')}
+      hint={t('profile.photoHint')}
+      upload={uploadPhoto}
+      remove={removePhoto}
+      onSaved={(updated) => updateSessionPerson(client, updated)}
+    />
+  );
+}
+
+export interface PhotoPickerProps<T> {
+  name: string;
+  photoUrl: string | null;
+  title: string;
+  hint: string;
+  upload: (file: File) => Promise<T>;
+  remove: () => Promise<T>;
+  onSaved: (answer: T) => void;
+  /** What to say once saved and once removed (default: about my own photo). */
+  savedText?: string;
+  removedText?: string;
+}
+
+/** Pick a photo, see it in place, then save it; or remove the current one (a person's, a bot's). */
+export function PhotoPicker<T>({
+  name,
+  photoUrl,
+  title,
+  hint,
+  upload: send,
+  remove: drop,
+  onSaved,
+  savedText,
+  removedText,
+}: PhotoPickerProps<T>) {
+  const { t } = useTranslation();
   const inputId = useId();
+  const titleId = useId();
   const [done, setDone] = useState<'uploaded' | 'removed' | null>(null);
   const pick = useImagePick(() => {
     setDone(null);
@@ -24,17 +64,17 @@ export function PhotoEditor({ person }: { person: Person }) {
   const { input, file, preview, reset } = pick;
 
   const upload = useMutation({
-    mutationFn: uploadPhoto,
+    mutationFn: send,
     onSuccess: (updated) => {
-      updateSessionPerson(client, updated);
+      onSaved(updated);
       reset();
       setDone('uploaded');
     },
   });
   const remove = useMutation({
-    mutationFn: removePhoto,
+    mutationFn: drop,
     onSuccess: (updated) => {
-      updateSessionPerson(client, updated);
+      onSaved(updated);
       setDone('removed');
     },
   });
@@ -42,14 +82,14 @@ export function PhotoEditor({ person }: { person: Person }) {
   const failure = pick.error ?? (upload.isError ? errorMessage(t, upload.error) : remove.isError ? errorMessage(t, remove.error) : null);
 
   return (
-    <section className="card section" aria-labelledby="profile-photo">
-      <h2 id="profile-photo" className="section__title">
-        {t('profile.photoTitle')}
+    <section className="card section" aria-labelledby={titleId}>
+      <h2 id={titleId} className="section__title">
+        {title}
       </h2>
       <div className="photo-editor">
-        <Avatar name={person.displayName} photoUrl={person.photoUrl} previewUrl={preview} size="lg" />
+        <Avatar name={name} photoUrl={photoUrl} previewUrl={preview} size="lg" />
         <div className="photo-editor__controls">
-          <p className="muted">{file ? t('profile.photoPreview') : t('profile.photoHint')}</p>
+          <p className="muted">{file ? t('profile.photoPreview') : hint}</p>
           <div className="actions">
             {file ? (
               <>
@@ -71,9 +111,9 @@ export function PhotoEditor({ person }: { person: Person }) {
                   onChange={pick.choose}
                 />
                 <label htmlFor={inputId} className="btn btn--secondary">
-                  {person.photoUrl ? t('profile.photoChange') : t('profile.photoChoose')}
+                  {photoUrl ? t('profile.photoChange') : t('profile.photoChoose')}
                 </label>
-                {person.photoUrl ? (
+                {photoUrl ? (
                   <Button variant="ghost" busy={remove.isPending} onClick={() => remove.mutate()}>
                     {t('profile.photoRemove')}
                   </Button>
@@ -84,7 +124,11 @@ export function PhotoEditor({ person }: { person: Person }) {
         </div>
       </div>
       <ErrorAlert message={failure} />
-      {done ? <Alert tone="success">{done === 'uploaded' ? t('profile.photoUploaded') : t('profile.photoRemoved')}</Alert> : null}
+      {done ? (
+        <Alert tone="success">
+          {done === 'uploaded' ? (savedText ?? t('profile.photoUploaded')) : (removedText ?? t('profile.photoRemoved'))}
+        </Alert>
+      ) : null}
     </section>
   );
 }

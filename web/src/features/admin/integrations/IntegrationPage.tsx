@@ -13,7 +13,7 @@ import { useLabels } from './Choices';
 import { DangerSection } from './DangerSection';
 import { GroupsSection } from './GroupsSection';
 import { IntegrationStatus } from './IntegrationStatus';
-import { AboutSection, PermissionsSection } from './SettingsSections';
+import { AboutSection, AvatarSection, PermissionsSection } from './SettingsSections';
 import { TokensSection } from './TokensSection';
 import { WebhooksSection } from './WebhooksSection';
 
@@ -66,6 +66,7 @@ export function IntegrationPage() {
             <PermissionsSection integration={integration} />
             <GroupsSection integrationId={integration.id} />
             <AboutSection integration={integration} />
+            <AvatarSection integration={integration} />
             <TokensSection integration={integration} />
             <WebhooksSection integration={integration} />
             <DangerSection integration={integration} />

@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import {
   integrationKey,
   integrationsKey,
+  removeIntegrationAvatar,
   updateIntegration,
+  uploadIntegrationAvatar,
   type Integration,
   type IntegrationPatch,
   type Scope,
@@ -14,6 +16,7 @@ import { Button } from '../../../ui/Button';
 import { TextAreaField, TextField } from '../../../ui/Field';
 import { fieldErrors, formError } from '../../../ui/errors';
 import { useFocusFirstError } from '../../../ui/useFocusFirstError';
+import { PhotoPicker } from '../../profile/PhotoEditor';
 import { ScopeChoices } from './Choices';
 
 /** Saves a change to the integration and refreshes it everywhere it is shown. */
@@ -116,5 +119,27 @@ export function AboutSection({ integration }: { integration: Integration }) {
         </div>
       </form>
     </section>
+  );
+}
+
+/** The bot's picture beside everything it writes (its person's photo). */
+export function AvatarSection({ integration }: { integration: Integration }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  return (
+    <PhotoPicker
+      name={integration.name}
+      photoUrl={integration.photoUrl}
+      title={t('integrations.avatar.title')}
+      hint={t('integrations.avatar.hint')}
+      savedText={t('integrations.avatar.saved')}
+      removedText={t('integrations.avatar.removed')}
+      upload={(file) => uploadIntegrationAvatar(integration.id, file)}
+      remove={() => removeIntegrationAvatar(integration.id)}
+      onSaved={(saved) => {
+        client.setQueryData(integrationKey(integration.id), saved);
+        void client.invalidateQueries({ queryKey: integrationsKey, exact: true });
+      }}
+    />
   );
 }
