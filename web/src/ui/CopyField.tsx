@@ -8,7 +8,26 @@ import { Button } from './Button';
  * A textarea rather than an input: long links wrap on a phone instead of hiding their end, and
  * its text content is the value, for those who read it either way.
  */
-export function CopyField({ label, value, testId }: { label: string; value: string; testId?: string }) {
+export function CopyField({
+  label,
+  value,
+  testId,
+  copyLabel,
+  describedBy,
+  copiedText,
+  manualText,
+}: {
+  label: string;
+  value: string;
+  testId?: string;
+  /** The button's words (default "Copy link"). */
+  copyLabel?: string;
+  /** An element that says more about the value (e.g. that it is shown only once). */
+  describedBy?: string;
+  /** What to say once copied, and when it must be copied by hand (defaults speak of a link). */
+  copiedText?: string;
+  manualText?: string;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const input = useRef<HTMLTextAreaElement>(null);
@@ -40,12 +59,13 @@ export function CopyField({ label, value, testId }: { label: string; value: stri
           rows={2}
           value={value}
           data-testid={testId}
+          aria-describedby={describedBy}
           onFocus={(e) => e.currentTarget.select()}
         />
-        <Button onClick={() => void copy()}>{t('common.copyLink')}</Button>
+        <Button onClick={() => void copy()}>{copyLabel ?? t('common.copyLink')}</Button>
       </div>
       <p className="copy-field__status" role="status">
-        {status === 'copied' ? t('common.copied') : status === 'manual' ? t('common.copyManually') : ''}
+        {status === 'copied' ? (copiedText ?? t('common.copied')) : status === 'manual' ? (manualText ?? t('common.copyManually')) : ''}
       </p>
     </div>
   );

@@ -1,12 +1,13 @@
-import { useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../ui/Alert';
 import { Button } from '../../../ui/Button';
+import { CopyField } from '../../../ui/CopyField';
 
 /**
  * A secret shown this once (a token, a signing secret): read-only, a copy button, the warning that
- * it cannot be shown again, and "I have copied it" to put it away. Where the clipboard is not
- * available the text is selected for copying by hand.
+ * it cannot be shown again, and "I have copied it" to put it away (CopyField selects the text
+ * for copying by hand where the clipboard is not available).
  */
 export function SecretField({
   title,
@@ -23,46 +24,18 @@ export function SecretField({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const box = useRef<HTMLTextAreaElement>(null);
-  const [status, setStatus] = useState<'idle' | 'copied' | 'manual'>('idle');
-
-  async function copy(): Promise<void> {
-    try {
-      if (!navigator.clipboard) throw new Error('no clipboard');
-      await navigator.clipboard.writeText(value);
-      setStatus('copied');
-    } catch {
-      box.current?.focus();
-      box.current?.select();
-      setStatus('manual');
-    }
-  }
-
   return (
     <div className="created-link integ-secret">
       <Alert tone="success">{title}</Alert>
-      <div className="copy-field">
-        <label className="field__label" htmlFor={id}>
-          {label}
-        </label>
-        <div className="copy-field__row">
-          <textarea
-            ref={box}
-            id={id}
-            className="input copy-field__input"
-            readOnly
-            rows={2}
-            value={value}
-            data-testid={testId}
-            aria-describedby={`${id}-once`}
-            onFocus={(e) => e.currentTarget.select()}
-          />
-          <Button onClick={() => void copy()}>{t('integrations.secret.copy')}</Button>
-        </div>
-        <p className="copy-field__status" role="status">
-          {status === 'copied' ? t('integrations.secret.copied') : status === 'manual' ? t('integrations.secret.copyManually') : ''}
-        </p>
-      </div>
+      <CopyField
+        label={label}
+        value={value}
+        testId={testId}
+        copyLabel={t('integrations.secret.copy')}
+        copiedText={t('integrations.secret.copied')}
+        manualText={t('integrations.secret.copyManually')}
+        describedBy={`${id}-once`}
+      />
       <p className="integ-warning" id={`${id}-once`}>
         {t('integrations.secret.once')}
       </p>
