@@ -132,6 +132,20 @@ describe.each(DIALECTS)('integrations admin on %s', (dialect) => {
     expect((await member.get(`/api/v1/people/${ours.botPersonId}`)).body.photoUrl).toBeNull();
   });
 
+  it('keeps the bot in an archived group it is in when that group stays listed; joining one anew is refused', async () => {
+    const bot = await createIntegration(t, acme, { name: 'Archivist', scopes: [] });
+    const base = `/api/v1/admin/integrations/${bot.id}/groups`;
+    const old = (await acme.owner.post('/api/v1/groups', { name: 'Old project', visibility: 'open' })).body.id as string;
+    const gone = (await acme.owner.post('/api/v1/groups', { name: 'Gone project', visibility: 'open' })).body.id as string;
+    expect((await acme.owner.put(base, { groupIds: [old] })).status).toBe(200);
+    expect((await acme.owner.post(`/api/v1/groups/${old}/archive`)).status).toBe(200);
+    expect((await acme.owner.post(`/api/v1/groups/${gone}/archive`)).status).toBe(200);
+    const kept = await acme.owner.put(base, { groupIds: [old, openGroup] });
+    expect(kept.status, JSON.stringify(kept.body)).toBe(200);
+    expect((await acme.owner.get(base)).body.groupIds.sort()).toEqual([old, openGroup].sort());
+    expectProblem(await acme.owner.put(base, { groupIds: [old, gone] }), 400, 'invalid_input', 'groupIds.1');
+  });
+
   it('makes an integration with its bot person; lists, reads and changes it', async () => {
     const made = await acme.owner.post('/api/v1/admin/integrations', {
       name: 'Leave bot',

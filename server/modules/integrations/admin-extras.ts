@@ -26,19 +26,6 @@ export async function setBotGroups(
     await lockPeopleOfOrg(trx, ctx.dialect, org.id);
     const integration = await findLiveIntegration(trx, org.id, integrationId);
     const wanted = [...new Set(groupIds)];
-    const found =
-      wanted.length === 0
-        ? []
-        : await trx
-            .selectFrom('groups')
-            .select('id')
-            .where('org_id', '=', org.id)
-            .where('id', 'in', wanted)
-            .where('archived_at', 'is', null)
-            .execute();
-    const known = new Set(found.map((g) => g.id));
-    const unknown = groupIds.findIndex((id) => !known.has(id));
-    if (unknown >= 0) throw badInput(`groupIds.${unknown}`, 'is not a group of this company (or it is archived)');
     const current = (
       await trx
         .selectFrom('group_members')
@@ -47,6 +34,20 @@ export async function setBotGroups(
         .where('person_id', '=', integration.bot_person_id)
         .execute()
     ).map((m) => m.group_id);
+    const found =
+      wanted.length === 0
+        ? []
+        : await trx
+            .selectFrom('groups')
+            .select(['id', 'archived_at'])
+            .where('org_id', '=', org.id)
+            .where('id', 'in', wanted)
+            .execute();
+    // An archived group the bot is already in may stay listed (it keeps its place there); it
+    // cannot be joined anew.
+    const known = new Set(found.filter((g) => g.archived_at === null || current.includes(g.id)).map((g) => g.id));
+    const unknown = groupIds.findIndex((id) => !known.has(id));
+    if (unknown >= 0) throw badInput(`groupIds.${unknown}`, 'is not a group of this company (or it is archived)');
     const added = wanted.filter((id) => !current.includes(id));
     const removed = current.filter((id) => !known.has(id));
     for (const groupId of added) {
