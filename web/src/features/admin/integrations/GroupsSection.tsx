@@ -17,7 +17,8 @@ import { Loading } from '../../../ui/Loading';
 
 /**
  * The groups the bot is a member of: what it can read and where it can post follow from these
- * alone. Any group may be chosen, secret ones too (an admin decides); archived ones cannot.
+ * alone. Any group may be chosen, secret ones too (an admin decides); archived ones cannot be
+ * joined, but the bot keeps those it is in unless they are unticked.
  */
 export function GroupsSection({ integrationId }: { integrationId: string }) {
   const { t } = useTranslation();
@@ -63,7 +64,7 @@ export function GroupsSection({ integrationId }: { integrationId: string }) {
               variant="secondary"
               onClick={() => {
                 save.reset();
-                setEditing(ids.filter((id) => byId.get(id)?.archived === false));
+                setEditing(ids.filter((id) => byId.has(id)));
               }}
             >
               {t('integrations.groups.choose')}
@@ -103,7 +104,9 @@ function GroupPicker({ groups, selected, onChange, busy, error, onSave, onCancel
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const folded = q.trim().toLocaleLowerCase();
-  const open = groups.filter((g) => !g.archived);
+  // Archived groups cannot be joined, but one the bot is already in stays listed (and can be left).
+  const [already] = useState(() => new Set(selected));
+  const open = groups.filter((g) => !g.archived || already.has(g.id));
   const shown = open.filter((g) => !folded || g.name.toLocaleLowerCase().includes(folded) || selected.includes(g.id));
   return (
     <div className="form integ-picker">
@@ -123,7 +126,10 @@ function GroupPicker({ groups, selected, onChange, busy, error, onSave, onCancel
               />
               <span className="choice__text">
                 <span className="choice__label">{g.name}</span>
-                <span className="choice__hint">{t(`integrations.groups.visibility.${g.visibility}`)}</span>
+                <span className="choice__hint">
+                  {t(`integrations.groups.visibility.${g.visibility}`)}
+                  {g.archived ? ` · ${t('groups.archived')}` : ''}
+                </span>
               </span>
             </label>
           ))}
