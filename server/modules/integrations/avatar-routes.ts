@@ -3,6 +3,7 @@ import { integrationSchema } from '../../../protocol/integrations.js';
 import type { AppContext } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { requireAdmin } from '../../http/request-context.js';
+import type { IntegrationsTable } from '../../db/schema.js';
 import { idParams, responses, zodApp } from '../../http/route-kit.js';
 import { personActor, recordAudit } from '../audit/record.js';
 import { storeSingleImage } from '../files/single-image.js';
@@ -11,6 +12,7 @@ import { findPerson } from '../people/store.js';
 import { findLiveIntegration, toIntegration } from './service.js';
 
 const AVATAR_PIXELS = 512;
+type Admin = ReturnType<typeof requireAdmin>;
 
 /**
  * An integration's avatar is its bot person's photo, shown beside everything the bot writes. Set
@@ -21,6 +23,18 @@ export function integrationAvatarRoutes(app: FastifyInstance, ctx: AppContext): 
   const r = zodApp(app);
   const tags = ['admin', 'integrations'];
   const one = responses({ 200: integrationSchema });
+
+  /** Recorded after the photo is written (setPhoto is its own transaction); the integration as it is now. */
+  async function answer(v: Admin, integration: IntegrationsTable, action: string, ip: string) {
+    await recordAudit(ctx.db, {
+      orgId: v.org.id,
+      actor: personActor(v.person),
+      action,
+      target: { kind: 'integration', id: integration.id, label: integration.name },
+      ip,
+    });
+    return toIntegration(ctx.db, integration);
+  }
 
   async function botOf(orgId: string, id: string) {
     const integration = await findLiveIntegration(ctx.db, orgId, id);
@@ -52,14 +66,7 @@ export function integrationAvatarRoutes(app: FastifyInstance, ctx: AppContext): 
         notAnImageStatus: 415,
       });
       await setPhoto(ctx, bot, fileId);
-      await recordAudit(ctx.db, {
-        orgId: v.org.id,
-        actor: personActor(v.person),
-        action: 'integration.avatar_changed',
-        target: { kind: 'integration', id: integration.id, label: integration.name },
-        ip: req.ip,
-      });
-      return toIntegration(ctx.db, integration);
+      return answer(v, integration, 'integration.avatar_changed', req.ip);
     },
   );
 
@@ -70,14 +77,7 @@ export function integrationAvatarRoutes(app: FastifyInstance, ctx: AppContext): 
       const v = requireAdmin(req);
       const { integration, bot } = await botOf(v.org.id, req.params.id);
       await setPhoto(ctx, bot, null);
-      await recordAudit(ctx.db, {
-        orgId: v.org.id,
-        actor: personActor(v.person),
-        action: 'integration.avatar_removed',
-        target: { kind: 'integration', id: integration.id, label: integration.name },
-        ip: req.ip,
-      });
-      return toIntegration(ctx.db, integration);
+      return answer(v, integration, 'integration.avatar_removed', req.ip);
     },
   );
 }

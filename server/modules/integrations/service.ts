@@ -23,24 +23,31 @@ export function parseScopes(json: string): Scope[] {
 
 export async function toIntegration(db: Executor, i: IntegrationsTable): Promise<Integration> {
   const now = Date.now();
-  const tokens = await db
-    .selectFrom('integration_tokens')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('integration_id', '=', i.id)
-    .where('revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+  // One statement: the bot's photo and the count of its live tokens.
+  const row = await db
+    .selectFrom('people as b')
+    .select('b.photo_file_id')
+    .select((eb) =>
+      eb
+        .selectFrom('integration_tokens as k')
+        .select((c) => c.fn.countAll<number>().as('n'))
+        .where('k.integration_id', '=', i.id)
+        .where('k.revoked_at', 'is', null)
+        .where((w) => w.or([w('k.expires_at', 'is', null), w('k.expires_at', '>', now)]))
+        .as('tokens'),
+    )
+    .where('b.id', '=', i.bot_person_id)
     .executeTakeFirst();
-  const bot = await db.selectFrom('people').select('photo_file_id').where('id', '=', i.bot_person_id).executeTakeFirst();
   return {
     id: i.id,
     name: i.name,
     description: i.description,
     scopes: parseScopes(i.scopes),
     botPersonId: i.bot_person_id,
-    photoUrl: bot?.photo_file_id ? `/api/v1/files/${bot.photo_file_id}` : null,
+    photoUrl: row?.photo_file_id ? `/api/v1/files/${row.photo_file_id}` : null,
     disabled: i.disabled_at !== null,
     removed: i.removed_at !== null,
-    activeTokens: Number(tokens?.n ?? 0),
+    activeTokens: Number(row?.tokens ?? 0),
     createdAt: iso(i.created_at),
     updatedAt: iso(i.updated_at),
   };

@@ -20,34 +20,7 @@ export type IntegrationSettings = z.infer<typeof integrationSettingsSchema>;
 export type WebhookDetail = z.infer<typeof webhookDetailSchema>;
 export type WebhookWithSecret = z.infer<typeof webhookWithSecretSchema>;
 
-// Listed here rather than imported from protocol/ so that the web bundle does not pull in zod;
-// `satisfies` keeps them to names the server knows.
-export const SCOPES = [
-  'groups:read',
-  'groups:write',
-  'chat:read',
-  'chat:write',
-  'people:read',
-  'people:write',
-  'audit:read',
-] as const satisfies readonly Scope[];
-export const WEBHOOK_EVENTS = [
-  'post.created',
-  'comment.created',
-  'message.created',
-  'mention',
-  'member.joined',
-  'member.left',
-  'reaction.added',
-  'interaction',
-] as const satisfies readonly WebhookEventType[];
-/** A scope or event type the server knows but missing above is a compile error here. */
-type MustBeTrue<T extends true> = T;
-export type ListsAreComplete = MustBeTrue<
-  [Exclude<Scope, (typeof SCOPES)[number]>, Exclude<WebhookEventType, (typeof WEBHOOK_EVENTS)[number]>] extends [never, never]
-    ? true
-    : false
->;
+export { SCOPES, WEBHOOK_EVENTS } from '../../../protocol/integration-names';
 
 const BASE = '/api/v1/admin/integrations';
 const one = (id: string) => `${BASE}/${encodeURIComponent(id)}`;

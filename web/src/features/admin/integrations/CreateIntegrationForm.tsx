@@ -5,10 +5,10 @@ import { useNavigate } from 'react-router-dom';
 import { createIntegration, integrationsKey, type Scope } from '../../../api/integrations';
 import { ErrorAlert } from '../../../ui/Alert';
 import { Button } from '../../../ui/Button';
-import { TextAreaField, TextField } from '../../../ui/Field';
 import { fieldErrors, formError } from '../../../ui/errors';
 import { useFocusFirstError } from '../../../ui/useFocusFirstError';
 import { ScopeChoices } from './Choices';
+import { NameFields } from './NameFields';
 
 const FIELDS = ['name', 'description', 'scopes'];
 
@@ -49,23 +49,7 @@ export function CreateIntegrationForm() {
       <p className="muted">{t('integrations.form.lead')}</p>
       <form ref={formRef} className="form" onSubmit={submit} noValidate>
         <ErrorAlert message={create.isError ? formError(t, create.error, FIELDS) : null} />
-        <TextField
-          label={t('integrations.form.name')}
-          hint={t('integrations.form.nameHint')}
-          value={name}
-          maxLength={80}
-          onChange={(e) => setName(e.target.value)}
-          error={errors.name}
-        />
-        <TextAreaField
-          label={t('integrations.form.description')}
-          hint={t('integrations.form.descriptionHint')}
-          value={description}
-          maxLength={500}
-          rows={2}
-          onChange={(e) => setDescription(e.target.value)}
-          error={errors.description}
-        />
+        <NameFields name={name} description={description} onName={setName} onDescription={setDescription} errors={errors} />
         <ScopeChoices selected={scopes} onChange={setScopes} error={errors.scopes} />
         <div className="actions">
           <Button type="submit" busy={create.isPending}>

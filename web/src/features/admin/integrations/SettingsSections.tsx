@@ -13,11 +13,11 @@ import {
 } from '../../../api/integrations';
 import { Alert, ErrorAlert } from '../../../ui/Alert';
 import { Button } from '../../../ui/Button';
-import { TextAreaField, TextField } from '../../../ui/Field';
 import { fieldErrors, formError } from '../../../ui/errors';
 import { useFocusFirstError } from '../../../ui/useFocusFirstError';
 import { PhotoPicker } from '../../profile/PhotoEditor';
 import { ScopeChoices } from './Choices';
+import { NameFields } from './NameFields';
 
 /** Saves a change to the integration and refreshes it everywhere it is shown. */
 function useUpdate(integration: Integration, onError: (errors: Record<string, string>) => void) {
@@ -93,23 +93,7 @@ export function AboutSection({ integration }: { integration: Integration }) {
         {t('integrations.about.title')}
       </h2>
       <form ref={formRef} className="form" onSubmit={submit} noValidate>
-        <TextField
-          label={t('integrations.form.name')}
-          hint={t('integrations.form.nameHint')}
-          value={name}
-          maxLength={80}
-          onChange={(e) => setName(e.target.value)}
-          error={errors.name}
-        />
-        <TextAreaField
-          label={t('integrations.form.description')}
-          hint={t('integrations.form.descriptionHint')}
-          value={description}
-          maxLength={500}
-          rows={2}
-          onChange={(e) => setDescription(e.target.value)}
-          error={errors.description}
-        />
+        <NameFields name={name} description={description} onName={setName} onDescription={setDescription} errors={errors} />
         <ErrorAlert message={save.isError ? formError(t, save.error, ['name', 'description']) : null} />
         {save.isSuccess ? <Alert tone="success">{t('integrations.about.saved')}</Alert> : null}
         <div className="actions">
