@@ -13,6 +13,7 @@ import {
   presenceSchema,
   typingSignalSchema,
 } from './chat.js';
+import { callClientFrames, callMediaSignalSchema, callSfuSignalSchema, callSignalSchema, callUpdatedEventSchema } from './calls.js';
 
 /**
  * Realtime: the messages on /api/v1/realtime. Defined once, used by server and web app.
@@ -47,6 +48,8 @@ export const eventPayloads = {
   'chat.read.mine': chatReadMineEventSchema,
   'chat.receipt': chatReceiptEventSchema,
   'chat.settings': chatSettingsEventSchema,
+  // Calls (protocol/calls.ts): to every participant of the conversation, on each change of the call.
+  'call.updated': callUpdatedEventSchema,
 } as const;
 
 /** Live-only signals: sent to the sockets open now, never stored, numbered or caught up. */
@@ -56,6 +59,10 @@ export const signalPayloads = {
   'chat.receipt': chatReceiptEventSchema,
   /** A watched person's presence changed (see the `watch` client frame). */
   presence: presenceSchema,
+  /** Calls: signalling for the joined device only (protocol/calls.ts). */
+  'call.signal': callSignalSchema,
+  'call.sfu': callSfuSignalSchema,
+  'call.media': callMediaSignalSchema,
 } as const;
 export type SignalType = keyof typeof signalPayloads;
 export type SignalPayload<T extends SignalType> = z.infer<(typeof signalPayloads)[T]>;
@@ -80,8 +87,9 @@ export interface RealtimeEvent<T extends EventType = EventType> {
 export type ServerFrame =
   | RealtimeEvent
   | RealtimeSignal
-  | { kind: 'ready'; seq: number }
-  | { kind: 'resync'; seq: number; reason: string }
+  /** `connectionId` names this socket (the device), e.g. to join a call from it. */
+  | { kind: 'ready'; seq: number; connectionId: string }
+  | { kind: 'resync'; seq: number; reason: string; connectionId: string }
   | { kind: 'pong' }
   /** A client frame was refused (malformed, unknown, not allowed, too frequent); the socket stays open. */
   | { kind: 'error'; code: string; message: string };
@@ -100,6 +108,7 @@ export const clientFrameSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('presence'), status: z.enum(['active', 'away']) }).strict(),
   /** Replace the set of people whose presence this socket hears about. */
   z.object({ kind: z.literal('watch'), personIds: z.array(z.uuid()).max(PRESENCE_WATCH_MAX) }).strict(),
+  ...callClientFrames,
 ]);
 export type ClientFrame = z.infer<typeof clientFrameSchema>;
 

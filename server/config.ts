@@ -45,6 +45,29 @@ const envSchema = z.object({
   WEBHOOK_DISABLE_AFTER: z.coerce.number().int().min(1).default(10),
   ENCRYPTION_KEY: z.string().min(16, 'at least 16 characters').optional(),
   REALTIME_HEARTBEAT_MS: z.coerce.number().int().min(1000).default(30_000),
+  // Calls (server/modules/calls). The media server of group calls: `embedded` starts Janus as a child
+  // process when its binary is found; `off` has none (group calls answer 503); a ws:// URL uses a
+  // Janus run apart (its WebSocket API, with SFU_API_SECRET).
+  SFU: z
+    .string()
+    .regex(/^(embedded|off|wss?:\/\/.+)$/, 'embedded, off, or the ws:// address of a Janus WebSocket API')
+    .default('embedded'),
+  SFU_API_SECRET: z.string().optional(),
+  JANUS_BIN: z.string().default('janus'),
+  /** UDP ports the embedded Janus uses for media, "from-to". */
+  SFU_RTP_PORTS: z
+    .string()
+    .regex(/^\d{1,5}-\d{1,5}$/, 'a range such as 20000-20999')
+    .default('20000-20999'),
+  /** The address browsers reach the media server at, when it is behind NAT (Janus nat_1_1_mapping). */
+  SFU_PUBLIC_IP: z.string().optional(),
+  /** Comma-separated STUN addresses given to browsers (stun:host:port). */
+  STUN_URLS: z.string().default(''),
+  /** Comma-separated TURN addresses (turn:host:3478?transport=udp, turns:host:443?transport=tcp). */
+  TURN_URLS: z.string().default(''),
+  /** The secret shared with coturn (static-auth-secret): our server signs short-lived TURN credentials with it. */
+  TURN_SECRET: z.string().optional(),
+  TURN_TTL_S: z.coerce.number().int().min(60).max(86_400).default(3600),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -95,6 +118,20 @@ export interface Config {
   realtimeHeartbeatMs: number;
   /** Key for secrets stored encrypted (lib/secrets.ts); unset: a key file in the data folder. */
   encryptionKey: string | undefined;
+  calls: CallsConfig;
+}
+
+export interface CallsConfig {
+  /** 'embedded' (start Janus as a child process if found), 'off', or the ws:// URL of a Janus run apart. */
+  sfu: string;
+  sfuApiSecret: string | undefined;
+  janusBin: string;
+  rtpPorts: { from: number; to: number };
+  sfuPublicIp: string | undefined;
+  stunUrls: string[];
+  turnUrls: string[];
+  turnSecret: string | undefined;
+  turnTtlS: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -138,5 +175,29 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookConcurrency: e.WEBHOOK_CONCURRENCY,
     webhookMaxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
     webhookDisableAfter: e.WEBHOOK_DISABLE_AFTER,
+    calls: {
+      sfu: e.SFU,
+      sfuApiSecret: e.SFU_API_SECRET || undefined,
+      janusBin: e.JANUS_BIN,
+      rtpPorts: rtpRange(e.SFU_RTP_PORTS),
+      sfuPublicIp: e.SFU_PUBLIC_IP || undefined,
+      stunUrls: list(e.STUN_URLS),
+      turnUrls: list(e.TURN_URLS),
+      turnSecret: e.TURN_SECRET || undefined,
+      turnTtlS: e.TURN_TTL_S,
+    },
   };
+}
+
+function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function rtpRange(value: string): { from: number; to: number } {
+  const [from, to] = value.split('-').map(Number) as [number, number];
+  if (from < 1024 || to > 65535 || to - from < 10) throw new Error('Invalid configuration:\n  SFU_RTP_PORTS: a range of at least 10 ports within 1024-65535');
+  return { from, to };
 }

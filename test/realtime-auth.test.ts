@@ -49,17 +49,17 @@ describe.each(DIALECTS)('realtime access on %s', (dialect) => {
     expect((await company.owner.get('/api/v1/me')).body).toMatchObject({ title: 'CEO' });
 
     const live = await connect(company.owner);
-    expect(live.frames).toEqual([{ kind: 'ready', seq: 2 }]);
+    expect(live.frames).toEqual([{ kind: 'ready', seq: 2, connectionId: expect.any(String) }]);
     const sameSite = company.owner.realtime(undefined, { origin: `http://${company.slug}.localhost:${t.port}` });
     await sameSite.waitFor((f) => f.kind === 'ready');
-    expect(sameSite.frames).toEqual([{ kind: 'ready', seq: 2 }]);
+    expect(sameSite.frames).toEqual([{ kind: 'ready', seq: 2, connectionId: expect.any(String) }]);
 
     // Application-level heartbeat: a ping frame is answered, garbage gets an error frame and the socket stays.
     live.ws.send('not json');
     live.ws.send(JSON.stringify({ kind: 'ping' }));
     await live.waitFor((f) => f.kind === 'pong');
     expect(live.frames).toEqual([
-      { kind: 'ready', seq: 2 },
+      { kind: 'ready', seq: 2, connectionId: expect.any(String) },
       { kind: 'error', code: 'invalid_json', message: expect.any(String) },
       { kind: 'pong' },
     ]);
@@ -168,7 +168,7 @@ describe.each(DIALECTS)('realtime access on %s', (dialect) => {
     expect(await refusedUpgrade(phone)).toBe(401);
     expect(await refusedUpgrade(tablet)).toBe(401);
     const again = await connect(here);
-    expect(again.frames).toEqual([{ kind: 'ready', seq: seq + 2 }]);
+    expect(again.frames).toEqual([{ kind: 'ready', seq: seq + 2, connectionId: expect.any(String) }]);
     for (const live of [...kept, again]) live.close();
   });
 

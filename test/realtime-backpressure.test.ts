@@ -97,7 +97,7 @@ describe.each(DIALECTS)('realtime back-pressure on %s', (dialect) => {
     expect(last).toBeLessThan(final);
     const back = await connect(pat, last);
     await waitForSeq(back, final, 30_000);
-    expect(back.frames[0]).toEqual({ kind: 'ready', seq: final });
+    expect(back.frames[0]).toEqual({ kind: 'ready', seq: final, connectionId: expect.any(String) });
     expect(seqsOf(back)).toEqual(range(last + 1, final));
     expect([...titlesOf(impatient.live), ...titlesOf(back)]).toEqual(range(0, produced - 1));
     back.close();
@@ -106,7 +106,7 @@ describe.each(DIALECTS)('realtime back-pressure on %s', (dialect) => {
     await pruneEvents(t.server.ctx, Date.now() + t.server.ctx.config.eventRetentionMs + 60_000);
     socketOf(pruned.live).resume();
     const resync = await pruned.live.waitFor((f) => f.kind === 'resync', 10_000);
-    expect(resync).toEqual({ kind: 'resync', seq: final, reason: 'gap older than retention' });
+    expect(resync).toEqual({ kind: 'resync', seq: final, reason: 'gap older than retention', connectionId: expect.any(String) });
     const before = seqsOf(pruned.live);
     expect(before).toEqual(range(s0 + 1, before.at(-1) ?? s0));
     expect(before.length).toBeLessThan(produced);

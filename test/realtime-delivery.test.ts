@@ -67,7 +67,7 @@ describe.each(DIALECTS)('realtime delivery on %s', (dialect) => {
     const editor = await anotherSession(pat, pat.email);
     const s0 = await seqOf(pat);
     const first = await connect(pat);
-    expect(first.frames).toEqual([{ kind: 'ready', seq: s0 }]);
+    expect(first.frames).toEqual([{ kind: 'ready', seq: s0, connectionId: expect.any(String) }]);
     for (const n of [1, 2, 3]) expect((await editor.patch('/api/v1/me', { title: `title ${n}` })).status).toBe(200);
     await waitForSeq(first, s0 + 3);
     const lastSeen = seqsOf(first).at(-1) ?? -1;
@@ -78,7 +78,7 @@ describe.each(DIALECTS)('realtime delivery on %s', (dialect) => {
     for (const n of [4, 5, 6, 7, 8]) expect((await editor.patch('/api/v1/me', { title: `title ${n}` })).status).toBe(200);
 
     const back = await connect(pat, lastSeen);
-    expect(back.frames[0]).toEqual({ kind: 'ready', seq: s0 + 8 });
+    expect(back.frames[0]).toEqual({ kind: 'ready', seq: s0 + 8, connectionId: expect.any(String) });
     await waitForSeq(back, s0 + 8);
     expect(seqsOf(back)).toEqual(range(s0 + 4, s0 + 8));
     expect(back.events().map((f) => f.payload.person.title)).toEqual(['title 4', 'title 5', 'title 6', 'title 7', 'title 8']);
@@ -88,7 +88,7 @@ describe.each(DIALECTS)('realtime delivery on %s', (dialect) => {
     expect(seqsOf(back)).toEqual(range(s0 + 4, s0 + 9));
     // A client that saw everything gets nothing again.
     const upToDate = await connect(pat, s0 + 9);
-    expect(upToDate.frames).toEqual([{ kind: 'ready', seq: s0 + 9 }]);
+    expect(upToDate.frames).toEqual([{ kind: 'ready', seq: s0 + 9, connectionId: expect.any(String) }]);
     back.close();
     upToDate.close();
   });
@@ -157,7 +157,7 @@ describe.each(DIALECTS)('realtime delivery on %s', (dialect) => {
     const pat = await addPerson(t, company);
     const s0 = await seqOf(pat);
     const live = await connect(pat, s0 + 5);
-    expect(live.frames).toEqual([{ kind: 'resync', seq: s0, reason: 'unknown sequence' }]);
+    expect(live.frames).toEqual([{ kind: 'resync', seq: s0, reason: 'unknown sequence', connectionId: expect.any(String) }]);
     expect((await pat.patch('/api/v1/me', { title: 'after resync' })).status).toBe(200);
     await waitForSeq(live, s0 + 1);
     expect(seqsOf(live)).toEqual([s0 + 1]);
@@ -180,13 +180,13 @@ describe.each(DIALECTS)('realtime delivery on %s', (dialect) => {
     expect(await pruneEvents(t.server.ctx)).toBe(2);
 
     const gap = await connect(pat, s0);
-    expect(gap.frames).toEqual([{ kind: 'resync', seq: s0 + 4, reason: 'gap older than retention' }]);
+    expect(gap.frames).toEqual([{ kind: 'resync', seq: s0 + 4, reason: 'gap older than retention', connectionId: expect.any(String) }]);
     const partly = await connect(pat, s0 + 1);
-    expect(partly.frames).toEqual([{ kind: 'resync', seq: s0 + 4, reason: 'gap older than retention' }]);
+    expect(partly.frames).toEqual([{ kind: 'resync', seq: s0 + 4, reason: 'gap older than retention', connectionId: expect.any(String) }]);
     // Whoever missed only retained events still catches up normally.
     const fine = await connect(pat, s0 + 2);
     await waitForSeq(fine, s0 + 4);
-    expect(fine.frames[0]).toEqual({ kind: 'ready', seq: s0 + 4 });
+    expect(fine.frames[0]).toEqual({ kind: 'ready', seq: s0 + 4, connectionId: expect.any(String) });
     expect(seqsOf(fine)).toEqual([s0 + 3, s0 + 4]);
 
     // After a resync the socket is live from the current seq on.
@@ -198,8 +198,8 @@ describe.each(DIALECTS)('realtime delivery on %s', (dialect) => {
 
     // Everything pruned (a `now` far ahead): a client that saw all still gets `ready`, others `resync`.
     await pruneEvents(t.server.ctx, Date.now() + t.server.ctx.config.eventRetentionMs + 60_000);
-    expect((await connect(pat, s0 + 5)).frames).toEqual([{ kind: 'ready', seq: s0 + 5 }]);
-    expect((await connect(pat, s0 + 4)).frames).toEqual([{ kind: 'resync', seq: s0 + 5, reason: 'gap older than retention' }]);
+    expect((await connect(pat, s0 + 5)).frames).toEqual([{ kind: 'ready', seq: s0 + 5, connectionId: expect.any(String) }]);
+    expect((await connect(pat, s0 + 4)).frames).toEqual([{ kind: 'resync', seq: s0 + 5, reason: 'gap older than retention', connectionId: expect.any(String) }]);
     for (const live of [gap, partly, fine]) live.close();
   });
 });

@@ -115,7 +115,8 @@ export class ClientFrames {
   private async handle(conn: Connection, frame: Exclude<ClientFrame, { kind: 'ping' }>): Promise<void> {
     if (frame.kind === 'typing') return this.typing(conn, frame.conversationId);
     if (frame.kind === 'presence') return this.presence.setStatus(conn, frame.status);
-    return this.presence.watch(conn, [...new Set(frame.personIds)]);
+    if (frame.kind === 'watch') return this.presence.watch(conn, [...new Set(frame.personIds)]);
+    return this.refuse(conn, 'not_found', 'There is no such call.');
   }
 
   /**

@@ -64,14 +64,19 @@ export class Connection {
     this.wanted = Math.max(this.wanted, current);
     if (after === null) {
       this.lastSeq = current;
-      this.send({ kind: 'ready', seq: current });
+      this.send({ kind: 'ready', seq: current, connectionId: this.connectionId });
     } else if (after > current || (after < current && !(await this.hasEvent(after + 1)))) {
       // The client knows of events we never made, or the ones it missed are past retention.
       this.lastSeq = current;
-      this.send({ kind: 'resync', seq: current, reason: after > current ? 'unknown sequence' : 'gap older than retention' });
+      this.send({
+        kind: 'resync',
+        seq: current,
+        reason: after > current ? 'unknown sequence' : 'gap older than retention',
+        connectionId: this.connectionId,
+      });
     } else {
       this.lastSeq = after;
-      this.send({ kind: 'ready', seq: current });
+      this.send({ kind: 'ready', seq: current, connectionId: this.connectionId });
     }
     this.started = true;
     this.kick();
@@ -146,7 +151,7 @@ export class Connection {
       if (rows[0]?.seq !== this.lastSeq + 1) {
         this.lastSeq = this.wanted;
         for (const seq of this.recent.keys()) if (seq <= this.lastSeq) this.recent.delete(seq);
-        this.send({ kind: 'resync', seq: this.wanted, reason: 'gap older than retention' });
+        this.send({ kind: 'resync', seq: this.wanted, reason: 'gap older than retention', connectionId: this.connectionId });
         return;
       }
       for (const row of rows) {
