@@ -3,6 +3,7 @@ import { blocksSchema, presentedBlockSchema } from './blocks.js';
 import { idSchema, pageQuerySchema, trimmed } from './api.js';
 import { attachmentIdsSchema, attachmentSchema } from './files.js';
 import { authorSchema, markdownText, reactionKindSchema } from './posts.js';
+import { callSummarySchema } from './calls.js';
 
 /**
  * Work Chat: shapes of /api/v1/conversations, /api/v1/messages, /api/v1/chat and of the chat events.
@@ -135,7 +136,7 @@ export const messageSchema = z.object({
   id: z.string(),
   conversationId: z.string(),
   seq: z.number(),
-  /** 'system': a change to the conversation (people added or removed, renamed), told in `system`. */
+  /** 'system': a change to the conversation (people added or removed, renamed) or a call, told in `system`. */
   kind: z.enum(['text', 'system']),
   sender: chatPersonSchema,
   /** Markdown source, for editing; empty once deleted. */
@@ -150,13 +151,15 @@ export const messageSchema = z.object({
   mentions: z.array(z.string()),
   system: z
     .object({
-      action: z.enum(['created', 'added', 'removed', 'left', 'renamed']),
+      action: z.enum(['created', 'added', 'removed', 'left', 'renamed', 'call']),
       personIds: z.array(z.string()),
       name: z.string().nullable(),
     })
     .nullable(),
   /** A bot's interactive blocks (protocol/blocks.ts), or null. */
   blocks: z.array(presentedBlockSchema).nullable(),
+  /** The call a system message with action 'call' tells of (updated as it goes on and ends), else null. */
+  call: callSummarySchema.nullable(),
   createdAt: z.string(),
   editedAt: z.string().nullable(),
   deletedAt: z.string().nullable(),

@@ -21,6 +21,7 @@ const message = (seq: number, over: Partial<ChatMessage> = {}): ChatMessage => (
   editedAt: null,
   deletedAt: null,
   blocks: null,
+  call: null,
   ...over,
 });
 

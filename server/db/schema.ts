@@ -17,6 +17,7 @@ import type { LdapDatabase } from './schema-ldap.js';
 import type { ScimDatabase } from './schema-scim.js';
 import type { IntegrationsDatabase } from './schema-integrations.js';
 import type { SsoDatabase } from './schema-sso.js';
+import type { CallsDatabase } from './schema-calls.js';
 import type {
   AnnouncementSeenTable,
   AttachmentsTable,
@@ -50,6 +51,7 @@ export * from './schema-imports.js';
 export * from './schema-sso.js';
 export * from './schema-integrations.js';
 export * from './schema-scim.js';
+export * from './schema-calls.js';
 
 export type Role = 'owner' | 'admin' | 'member' | 'guest';
 export type PersonStatus = 'active' | 'deactivated';
@@ -235,7 +237,14 @@ export interface JobsTable {
 }
 
 /** Each area's tables are declared beside it (schema-*.ts) and joined here. */
-export interface Database extends IdentityDatabase, LdapDatabase, ImportsDatabase, SsoDatabase, ScimDatabase, IntegrationsDatabase {
+export interface Database
+  extends IdentityDatabase,
+    LdapDatabase,
+    ImportsDatabase,
+    SsoDatabase,
+    ScimDatabase,
+    IntegrationsDatabase,
+    CallsDatabase {
   orgs: OrgsTable;
   people: PeopleTable;
   credentials: CredentialsTable;

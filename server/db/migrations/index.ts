@@ -20,6 +20,7 @@ import * as m0018 from './0018_imports.js';
 import * as m0019 from './0019_sso.js';
 import * as m0020 from './0020_integrations.js';
 import * as m0021 from './0021_integrations_removed.js';
+import * as m0022 from './0022_calls.js';
 
 /** Every migration, in order. Names are stable forever once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '0019_sso': m0019,
   '0020_integrations': m0020,
   '0021_integrations_removed': m0021,
+  '0022_calls': m0022,
 };

@@ -111,12 +111,19 @@ function toMessage(r: ChatMessagesTable, x: Loaded): ChatMessage {
     post: r.post_id && !deleted ? (x.posts.get(r.post_id) ?? { id: r.post_id, visible: false, excerpt: null, groupName: null }) : null,
     reactions: deleted ? [] : groupReactions(x.reactions.get(r.id) ?? []),
     mentions: deleted ? [] : parseIds(r.mentions),
-    system: r.system ? (JSON.parse(r.system) as ChatMessage['system']) : null,
+    ...presentSystem(r.system),
     blocks: deleted ? null : presentBlocks(r.blocks),
     createdAt: iso(Number(r.created_at)),
     editedAt: r.edited_at === null ? null : iso(Number(r.edited_at)),
     deletedAt: r.deleted_at === null ? null : iso(Number(r.deleted_at)),
   };
+}
+
+/** A system message's JSON: the change it tells of, and for a call its summary (kept beside it in the same JSON). */
+function presentSystem(json: string | null): Pick<ChatMessage, 'system' | 'call'> {
+  if (!json) return { system: null, call: null };
+  const { call, ...system } = JSON.parse(json) as NonNullable<ChatMessage['system']> & { call?: ChatMessage['call'] };
+  return { system, call: call ?? null };
 }
 
 /** One entry per kind used, in the fixed order of kinds, people in the order they reacted. */

@@ -61,6 +61,8 @@ export function systemText(t: TFunction, m: ChatMessage, nameOf: (id: string) =>
       return t('chat.system.left', { actor });
     case 'renamed':
       return s.name ? t('chat.system.renamed', { actor, name: s.name }) : t('chat.system.unnamed', { actor });
+    case 'call':
+      return t('chat.system.call', { actor });
   }
 }
 
