@@ -1,5 +1,5 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
-import type { RealtimeEvent } from '../../../protocol/events';
+import type { EventPayload, RealtimeEvent } from '../../../protocol/events';
 import { fetchSession } from '../api/auth';
 import {
   adminGroupsKey,
@@ -14,6 +14,7 @@ import {
 import type { Page, Person, SessionItem } from '../api/types';
 import { applySession, updateSessionPerson } from '../features/session/sessionQuery';
 import { applyChatEvent } from '../features/chat/chatCache';
+import { applyCallEvent } from '../features/calls/callEvents';
 import { applyPostEvent } from './applyPostEvent';
 
 export const adminPeopleKey = ['admin', 'people'] as const;
@@ -74,6 +75,9 @@ export function applyRealtimeEvent(client: QueryClient, event: RealtimeEvent): v
     case 'chat.receipt':
     case 'chat.settings':
       applyChatEvent(client, event);
+      break;
+    case 'call.updated':
+      applyCallEvent(event.payload as EventPayload<'call.updated'>);
       break;
     case 'notification.created':
     case 'notification.updated':

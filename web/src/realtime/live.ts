@@ -14,10 +14,30 @@ const signalListeners = new Set<(signal: RealtimeSignal) => void>();
 const readyListeners = new Set<(reconnected: boolean) => void>();
 const watched = new Map<string, number>();
 let presence: 'active' | 'away' = 'active';
+let connectionId: string | null = null;
+const connectionListeners = new Set<(connectionId: string) => void>();
 
 export function attachSender(send: Send | null): void {
   sender = send;
-  if (!send) readyCount = 0;
+  if (!send) {
+    readyCount = 0;
+    connectionId = null;
+  }
+}
+
+/** This socket's id (this device, for calls), or null before the server named it. */
+export const currentConnectionId = (): string | null => connectionId;
+
+/** The server named a (new) socket: a call under way keeps its place with it (calls feature). */
+export function emitConnection(id: string): void {
+  if (id === connectionId) return;
+  connectionId = id;
+  for (const listener of connectionListeners) listener(id);
+}
+
+export function onConnection(listener: (connectionId: string) => void): () => void {
+  connectionListeners.add(listener);
+  return () => connectionListeners.delete(listener);
 }
 
 export const sendFrame = (frame: ClientFrame): boolean => sender?.(frame) ?? false;

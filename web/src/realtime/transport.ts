@@ -14,6 +14,8 @@ export interface TransportHandlers {
   onSignal?(signal: RealtimeSignal): void;
   /** The server is serving this socket: a fresh one forgets what the last one was told (watch, presence). */
   onReady?(): void;
+  /** The id the server gave this socket (ready or resync): a call is joined from it, and resumed with a new one. */
+  onConnection?(connectionId: string): void;
 }
 
 const PING_EVERY_MS = 25_000;
@@ -126,10 +128,12 @@ export class RealtimeTransport {
         this.attempt = 0;
         this.lastSeq = Math.max(this.lastSeq, frame.seq);
         this.setState('connected');
+        if (frame.connectionId) this.handlers.onConnection?.(frame.connectionId);
         this.handlers.onReady?.();
         break;
       case 'resync':
         this.lastSeq = frame.seq;
+        if (frame.connectionId) this.handlers.onConnection?.(frame.connectionId);
         this.handlers.onResync();
         break;
       case 'event':

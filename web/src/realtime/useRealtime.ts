@@ -3,8 +3,10 @@ import { createContext, useContext, useEffect, useState, useSyncExternalStore } 
 import { applySession } from '../features/session/sessionQuery';
 import { applyChatSignal, onChatReady } from '../features/chat/chatCache';
 import { pendingStore } from '../features/chat/stores';
+import { applyCallConnection, applyCallSignal } from '../features/calls/callEvents';
+import { callStore } from '../features/calls/callStore';
 import { applyRealtimeEvent } from './applyEvent';
-import { attachSender, emitReady, emitSignal, usePresenceReporter } from './live';
+import { attachSender, emitConnection, emitReady, emitSignal, usePresenceReporter } from './live';
 import { RealtimeTransport, type ConnectionState } from './transport';
 
 /** Opens the live connection for the signed-in person for as long as the caller is mounted. */
@@ -22,9 +24,14 @@ export function useRealtimeConnection(startAfterSeq: number): ConnectionState {
           onRefused: () => void client.invalidateQueries(),
           onSignal: (signal) => {
             applyChatSignal(client, signal);
+            applyCallSignal(signal);
             emitSignal(signal);
           },
           onReady: () => onChatReady(client, emitReady()),
+          onConnection: (connectionId) => {
+            emitConnection(connectionId);
+            applyCallConnection();
+          },
         },
         startAfterSeq,
       ),
@@ -37,6 +44,7 @@ export function useRealtimeConnection(startAfterSeq: number): ConnectionState {
       attachSender(null);
       // The signed-in person's unsent messages are theirs alone: none stays for whoever signs in next.
       pendingStore.clear();
+      callStore.clear();
     };
   }, [transport]);
   usePresenceReporter();
