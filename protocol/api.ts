@@ -222,6 +222,7 @@ export const problemSchema = z
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
     retryAfterSeconds: z.number().optional(),
     scope: z.string().optional().describe('the token scope the route needs (missing_scope)'),
+    callId: z.string().optional().describe('the call already going on in the conversation (call_in_progress)'),
     requestId: z.string().optional(),
   })
   .loose();

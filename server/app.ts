@@ -52,6 +52,9 @@ import { installMetrics } from './ops/metrics.js';
 import { MemoryBus, RedisBus } from './realtime/bus.js';
 import { RealtimeGateway, socketErrorHandler } from './realtime/gateway.js';
 import { startEventPruning } from './realtime/retention.js';
+import { createSfu } from './modules/calls/janus.js';
+import { callRoutes } from './modules/calls/routes.js';
+import { startCallSweeper } from './modules/calls/sweeper.js';
 import { INDEX_FILES_JOB, runIndexFilesJob } from './modules/search/file-indexer.js';
 import { IMPORT_PREVIEW_JOB, IMPORT_RUN_JOB, runImportJob, runPreviewJob } from './modules/imports/jobs.js';
 import { startImportPruning } from './modules/imports/pruning.js';
@@ -208,7 +211,8 @@ export async function buildServer(config: Config, opts: BuildOptions = {}): Prom
   installRequestContext(app, ctx);
   installIntegrationGuards(app, ctx);
   installWorkingHours(app, ctx);
-  const gateway = new RealtimeGateway(ctx);
+  const sfu = createSfu(config.calls, ctx.log);
+  const gateway = new RealtimeGateway(ctx, sfu);
   let shuttingDown = false;
   installMetrics(app, ctx, gateway);
   installHealth(app, ctx, database.ping, () => shuttingDown);
@@ -241,6 +245,7 @@ export async function buildServer(config: Config, opts: BuildOptions = {}): Prom
   webhookRoutes(app, ctx);
   blockActionRoutes(app, ctx);
   scimRoutes(app, ctx);
+  callRoutes(app, ctx, sfu);
   // The websocket plugin wraps every route handler of its scope to spot upgrades; keeping it in a
   // scope of its own spares the REST routes that work on every request.
   let websocketServer: Server['websocketServer'] | undefined;
@@ -254,6 +259,7 @@ export async function buildServer(config: Config, opts: BuildOptions = {}): Prom
   const stopUploadPruning = startUploadPruning(ctx);
   const stopImportPruning = startImportPruning(ctx);
   const stopLdapSchedule = startLdapSchedule(ctx);
+  const stopCallSweeper = startCallSweeper(ctx);
 
   return {
     app,
@@ -279,10 +285,12 @@ export async function buildServer(config: Config, opts: BuildOptions = {}): Prom
       stopUploadPruning();
       stopImportPruning();
       stopLdapSchedule();
+      stopCallSweeper();
       await gateway.closeAll();
       await app.close();
       await webhooks.stop();
       await jobs.stop();
+      await sfu.close();
       await bus.close();
       redis?.disconnect();
       await database.close();

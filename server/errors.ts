@@ -10,7 +10,7 @@ export class AppError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly extra: { field?: string; retryAfterSeconds?: number; errors?: FieldProblem[]; scope?: string } = {},
+    readonly extra: { field?: string; retryAfterSeconds?: number; errors?: FieldProblem[]; scope?: string; callId?: string } = {},
   ) {
     super(message);
   }
@@ -57,6 +57,8 @@ export interface Problem {
   retryAfterSeconds?: number;
   /** The token scope a route needs (403 `missing_scope`). */
   scope?: string;
+  /** The call already going on in the conversation (409 `call_in_progress`): join it instead. */
+  callId?: string;
   requestId?: string;
 }
 

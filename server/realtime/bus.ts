@@ -20,7 +20,9 @@ export type BusMessage =
   /** A live-only signal (typing, large-group receipts, presence) for these people's open sockets; never stored. */
   | { kind: 'signal'; orgId: string; personIds: string[]; signal: { type: string; payload: unknown } }
   /** A person's presence after one of their devices changed, as read at `at`; each process tells the sockets that watch them. */
-  | { kind: 'presence'; orgId: string; presence: Presence; at: number };
+  | { kind: 'presence'; orgId: string; presence: Presence; at: number }
+  /** A live-only signal for one socket (device) of a person: a call's signalling, which only the device in the call may see. */
+  | { kind: 'device'; orgId: string; personId: string; connectionId: string; signal: { type: string; payload: unknown } };
 
 export interface EventBus {
   publish(msg: BusMessage): Promise<void>;

@@ -5,6 +5,8 @@ import { conversationForViewer, participantIds } from '../policies/chat.js';
 import type { Connection } from './connection.js';
 import type { PresenceTracker } from './presence.js';
 import { publishSignal } from './publish.js';
+import { CallSignalling } from '../modules/calls/signalling.js';
+import type { Sfu } from '../modules/calls/sfu.js';
 
 /** Sustained frames per second a socket may send, and the burst it may save up. */
 export const FRAME_RATE_PER_S = 20;
@@ -66,7 +68,8 @@ export function parseClientFrame(data: RawData): Parsed {
 }
 
 /**
- * Reads what clients send on the realtime socket: pings, typing, presence status and watch lists.
+ * Reads what clients send on the realtime socket: pings, typing, presence status and watch lists,
+ * and calls' signalling (modules/calls/signalling.ts).
  * Each socket has a token bucket; a refused frame gets an `error` frame and the socket stays open,
  * unless refusals go on (ABUSE_STRIKES), which closes it with 1008.
  */
@@ -74,10 +77,20 @@ export class ClientFrames {
   /** "person:conversation" -> when their last typing signal went out (process-wide, swept). */
   private readonly typingAt = new Map<string, number>();
 
+  private readonly calls: CallSignalling;
+
   constructor(
     private readonly ctx: AppContext,
     private readonly presence: PresenceTracker,
-  ) {}
+    sfu: Sfu,
+  ) {
+    this.calls = new CallSignalling(ctx, sfu, (conn, code, message) => this.refuse(conn, code, message));
+  }
+
+  /** The socket closed: what it held in calls goes (its media-server session). */
+  closed(conn: Connection): void {
+    this.calls.closed(conn);
+  }
 
   receive(conn: Connection, data: RawData): void {
     const st = conn.client;
@@ -116,7 +129,7 @@ export class ClientFrames {
     if (frame.kind === 'typing') return this.typing(conn, frame.conversationId);
     if (frame.kind === 'presence') return this.presence.setStatus(conn, frame.status);
     if (frame.kind === 'watch') return this.presence.watch(conn, [...new Set(frame.personIds)]);
-    return this.refuse(conn, 'not_found', 'There is no such call.');
+    return this.calls.handle(conn, frame);
   }
 
   /**

@@ -11,6 +11,7 @@ import type { BusMessage } from './bus.js';
 import { ClientFrames } from './client-frames.js';
 import { Connection, DEFAULT_DELIVERY_LIMITS, eventFrame, type DeliveryLimits } from './connection.js';
 import { PresenceTracker } from './presence.js';
+import type { Sfu } from '../modules/calls/sfu.js';
 
 const CLOSE_GRACE_MS = 2_000;
 
@@ -24,9 +25,12 @@ export class RealtimeGateway {
   /** Back-pressure limits for sockets opened from now on (tests lower them to stay fast). */
   readonly limits: DeliveryLimits = { ...DEFAULT_DELIVERY_LIMITS };
 
-  constructor(private readonly ctx: AppContext) {
+  constructor(
+    private readonly ctx: AppContext,
+    sfu: Sfu,
+  ) {
     this.presence = new PresenceTracker(ctx);
-    this.frames = new ClientFrames(ctx, this.presence);
+    this.frames = new ClientFrames(ctx, this.presence, sfu);
     ctx.bus.subscribe((msg) => this.onBusMessage(msg));
   }
 
@@ -114,6 +118,7 @@ export class RealtimeGateway {
     // Queued after the start (and any frame) before it; at shutdown dropAll does it for everyone at once.
     if (this.stopping) this.presence.unwatch(conn);
     else if (!conn.client.released) this.frames.run(conn, () => this.presence.closed(conn), true);
+    if (!conn.client.released) this.frames.closed(conn);
     conn.client.released = true;
     conn.markClosed();
     const set = this.byPerson.get(conn.personId);
@@ -187,6 +192,12 @@ export class RealtimeGateway {
       return;
     }
     if (msg.kind === 'presence') return this.presence.deliver(msg);
+    if (msg.kind === 'device') {
+      const frame = JSON.stringify({ kind: 'signal', type: msg.signal.type, payload: msg.signal.payload });
+      for (const c of this.byPerson.get(msg.personId) ?? [])
+        if (c.orgId === msg.orgId && c.connectionId === msg.connectionId) c.sendRaw(frame);
+      return;
+    }
     if (msg.kind === 'signal') {
       const frame = JSON.stringify({ kind: 'signal', type: msg.signal.type, payload: msg.signal.payload });
       for (const personId of msg.personIds) {
