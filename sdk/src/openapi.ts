@@ -12860,7 +12860,7 @@ export interface paths {
                 mentions: string[];
                 system: {
                   /** @enum {string} */
-                  action: 'created' | 'added' | 'removed' | 'left' | 'renamed';
+                  action: 'created' | 'added' | 'removed' | 'left' | 'renamed' | 'call';
                   personIds: string[];
                   name: string | null;
                 } | null;
@@ -12937,6 +12937,15 @@ export interface paths {
                         }
                     )[]
                   | null;
+                call: {
+                  callId: string;
+                  /** @enum {string} */
+                  media: 'audio' | 'video';
+                  /** @enum {string} */
+                  state: 'ringing' | 'active' | 'ended';
+                  outcome: ('completed' | 'missed' | 'declined' | 'busy' | 'failed') | null;
+                  durationS: number | null;
+                } | null;
                 createdAt: string;
                 editedAt: string | null;
                 deletedAt: string | null;
@@ -13119,7 +13128,7 @@ export interface paths {
               mentions: string[];
               system: {
                 /** @enum {string} */
-                action: 'created' | 'added' | 'removed' | 'left' | 'renamed';
+                action: 'created' | 'added' | 'removed' | 'left' | 'renamed' | 'call';
                 personIds: string[];
                 name: string | null;
               } | null;
@@ -13196,6 +13205,15 @@ export interface paths {
                       }
                   )[]
                 | null;
+              call: {
+                callId: string;
+                /** @enum {string} */
+                media: 'audio' | 'video';
+                /** @enum {string} */
+                state: 'ringing' | 'active' | 'ended';
+                outcome: ('completed' | 'missed' | 'declined' | 'busy' | 'failed') | null;
+                durationS: number | null;
+              } | null;
               createdAt: string;
               editedAt: string | null;
               deletedAt: string | null;
@@ -13258,7 +13276,7 @@ export interface paths {
               mentions: string[];
               system: {
                 /** @enum {string} */
-                action: 'created' | 'added' | 'removed' | 'left' | 'renamed';
+                action: 'created' | 'added' | 'removed' | 'left' | 'renamed' | 'call';
                 personIds: string[];
                 name: string | null;
               } | null;
@@ -13335,6 +13353,15 @@ export interface paths {
                       }
                   )[]
                 | null;
+              call: {
+                callId: string;
+                /** @enum {string} */
+                media: 'audio' | 'video';
+                /** @enum {string} */
+                state: 'ringing' | 'active' | 'ended';
+                outcome: ('completed' | 'missed' | 'declined' | 'busy' | 'failed') | null;
+                durationS: number | null;
+              } | null;
               createdAt: string;
               editedAt: string | null;
               deletedAt: string | null;
@@ -13448,7 +13475,7 @@ export interface paths {
               mentions: string[];
               system: {
                 /** @enum {string} */
-                action: 'created' | 'added' | 'removed' | 'left' | 'renamed';
+                action: 'created' | 'added' | 'removed' | 'left' | 'renamed' | 'call';
                 personIds: string[];
                 name: string | null;
               } | null;
@@ -13525,6 +13552,15 @@ export interface paths {
                       }
                   )[]
                 | null;
+              call: {
+                callId: string;
+                /** @enum {string} */
+                media: 'audio' | 'video';
+                /** @enum {string} */
+                state: 'ringing' | 'active' | 'ended';
+                outcome: ('completed' | 'missed' | 'declined' | 'busy' | 'failed') | null;
+                durationS: number | null;
+              } | null;
               createdAt: string;
               editedAt: string | null;
               deletedAt: string | null;
@@ -13702,7 +13738,7 @@ export interface paths {
               mentions: string[];
               system: {
                 /** @enum {string} */
-                action: 'created' | 'added' | 'removed' | 'left' | 'renamed';
+                action: 'created' | 'added' | 'removed' | 'left' | 'renamed' | 'call';
                 personIds: string[];
                 name: string | null;
               } | null;
@@ -13779,6 +13815,15 @@ export interface paths {
                       }
                   )[]
                 | null;
+              call: {
+                callId: string;
+                /** @enum {string} */
+                media: 'audio' | 'video';
+                /** @enum {string} */
+                state: 'ringing' | 'active' | 'ended';
+                outcome: ('completed' | 'missed' | 'declined' | 'busy' | 'failed') | null;
+                durationS: number | null;
+              } | null;
               createdAt: string;
               editedAt: string | null;
               deletedAt: string | null;
@@ -13893,7 +13938,7 @@ export interface paths {
               mentions: string[];
               system: {
                 /** @enum {string} */
-                action: 'created' | 'added' | 'removed' | 'left' | 'renamed';
+                action: 'created' | 'added' | 'removed' | 'left' | 'renamed' | 'call';
                 personIds: string[];
                 name: string | null;
               } | null;
@@ -13970,6 +14015,15 @@ export interface paths {
                       }
                   )[]
                 | null;
+              call: {
+                callId: string;
+                /** @enum {string} */
+                media: 'audio' | 'video';
+                /** @enum {string} */
+                state: 'ringing' | 'active' | 'ended';
+                outcome: ('completed' | 'missed' | 'declined' | 'busy' | 'failed') | null;
+                durationS: number | null;
+              } | null;
               createdAt: string;
               editedAt: string | null;
               deletedAt: string | null;
@@ -14068,7 +14122,7 @@ export interface paths {
               mentions: string[];
               system: {
                 /** @enum {string} */
-                action: 'created' | 'added' | 'removed' | 'left' | 'renamed';
+                action: 'created' | 'added' | 'removed' | 'left' | 'renamed' | 'call';
                 personIds: string[];
                 name: string | null;
               } | null;
@@ -14145,6 +14199,15 @@ export interface paths {
                       }
                   )[]
                 | null;
+              call: {
+                callId: string;
+                /** @enum {string} */
+                media: 'audio' | 'video';
+                /** @enum {string} */
+                state: 'ringing' | 'active' | 'ended';
+                outcome: ('completed' | 'missed' | 'declined' | 'busy' | 'failed') | null;
+                durationS: number | null;
+              } | null;
               createdAt: string;
               editedAt: string | null;
               deletedAt: string | null;
@@ -14276,7 +14339,7 @@ export interface paths {
                   mentions: string[];
                   system: {
                     /** @enum {string} */
-                    action: 'created' | 'added' | 'removed' | 'left' | 'renamed';
+                    action: 'created' | 'added' | 'removed' | 'left' | 'renamed' | 'call';
                     personIds: string[];
                     name: string | null;
                   } | null;
@@ -14353,6 +14416,15 @@ export interface paths {
                           }
                       )[]
                     | null;
+                  call: {
+                    callId: string;
+                    /** @enum {string} */
+                    media: 'audio' | 'video';
+                    /** @enum {string} */
+                    state: 'ringing' | 'active' | 'ended';
+                    outcome: ('completed' | 'missed' | 'declined' | 'busy' | 'failed') | null;
+                    durationS: number | null;
+                  } | null;
                   createdAt: string;
                   editedAt: string | null;
                   deletedAt: string | null;
@@ -14503,7 +14575,7 @@ export interface paths {
                 mentions: string[];
                 system: {
                   /** @enum {string} */
-                  action: 'created' | 'added' | 'removed' | 'left' | 'renamed';
+                  action: 'created' | 'added' | 'removed' | 'left' | 'renamed' | 'call';
                   personIds: string[];
                   name: string | null;
                 } | null;
@@ -14580,6 +14652,15 @@ export interface paths {
                         }
                     )[]
                   | null;
+                call: {
+                  callId: string;
+                  /** @enum {string} */
+                  media: 'audio' | 'video';
+                  /** @enum {string} */
+                  state: 'ringing' | 'active' | 'ended';
+                  outcome: ('completed' | 'missed' | 'declined' | 'busy' | 'failed') | null;
+                  durationS: number | null;
+                } | null;
                 createdAt: string;
                 editedAt: string | null;
                 deletedAt: string | null;
@@ -14672,7 +14753,7 @@ export interface paths {
                 mentions: string[];
                 system: {
                   /** @enum {string} */
-                  action: 'created' | 'added' | 'removed' | 'left' | 'renamed';
+                  action: 'created' | 'added' | 'removed' | 'left' | 'renamed' | 'call';
                   personIds: string[];
                   name: string | null;
                 } | null;
@@ -14749,6 +14830,15 @@ export interface paths {
                         }
                     )[]
                   | null;
+                call: {
+                  callId: string;
+                  /** @enum {string} */
+                  media: 'audio' | 'video';
+                  /** @enum {string} */
+                  state: 'ringing' | 'active' | 'ended';
+                  outcome: ('completed' | 'missed' | 'declined' | 'busy' | 'failed') | null;
+                  durationS: number | null;
+                } | null;
                 createdAt: string;
                 editedAt: string | null;
                 deletedAt: string | null;
@@ -14889,7 +14979,7 @@ export interface paths {
                 mentions: string[];
                 system: {
                   /** @enum {string} */
-                  action: 'created' | 'added' | 'removed' | 'left' | 'renamed';
+                  action: 'created' | 'added' | 'removed' | 'left' | 'renamed' | 'call';
                   personIds: string[];
                   name: string | null;
                 } | null;
@@ -14966,6 +15056,15 @@ export interface paths {
                         }
                     )[]
                   | null;
+                call: {
+                  callId: string;
+                  /** @enum {string} */
+                  media: 'audio' | 'video';
+                  /** @enum {string} */
+                  state: 'ringing' | 'active' | 'ended';
+                  outcome: ('completed' | 'missed' | 'declined' | 'busy' | 'failed') | null;
+                  durationS: number | null;
+                } | null;
                 createdAt: string;
                 editedAt: string | null;
                 deletedAt: string | null;
@@ -15104,7 +15203,7 @@ export interface paths {
                 mentions: string[];
                 system: {
                   /** @enum {string} */
-                  action: 'created' | 'added' | 'removed' | 'left' | 'renamed';
+                  action: 'created' | 'added' | 'removed' | 'left' | 'renamed' | 'call';
                   personIds: string[];
                   name: string | null;
                 } | null;
@@ -15181,6 +15280,15 @@ export interface paths {
                         }
                     )[]
                   | null;
+                call: {
+                  callId: string;
+                  /** @enum {string} */
+                  media: 'audio' | 'video';
+                  /** @enum {string} */
+                  state: 'ringing' | 'active' | 'ended';
+                  outcome: ('completed' | 'missed' | 'declined' | 'busy' | 'failed') | null;
+                  durationS: number | null;
+                } | null;
                 createdAt: string;
                 editedAt: string | null;
                 deletedAt: string | null;
@@ -15325,7 +15433,7 @@ export interface paths {
                 mentions: string[];
                 system: {
                   /** @enum {string} */
-                  action: 'created' | 'added' | 'removed' | 'left' | 'renamed';
+                  action: 'created' | 'added' | 'removed' | 'left' | 'renamed' | 'call';
                   personIds: string[];
                   name: string | null;
                 } | null;
@@ -15402,6 +15510,15 @@ export interface paths {
                         }
                     )[]
                   | null;
+                call: {
+                  callId: string;
+                  /** @enum {string} */
+                  media: 'audio' | 'video';
+                  /** @enum {string} */
+                  state: 'ringing' | 'active' | 'ended';
+                  outcome: ('completed' | 'missed' | 'declined' | 'busy' | 'failed') | null;
+                  durationS: number | null;
+                } | null;
                 createdAt: string;
                 editedAt: string | null;
                 deletedAt: string | null;
@@ -15611,7 +15728,7 @@ export interface paths {
                 mentions: string[];
                 system: {
                   /** @enum {string} */
-                  action: 'created' | 'added' | 'removed' | 'left' | 'renamed';
+                  action: 'created' | 'added' | 'removed' | 'left' | 'renamed' | 'call';
                   personIds: string[];
                   name: string | null;
                 } | null;
@@ -15688,6 +15805,15 @@ export interface paths {
                         }
                     )[]
                   | null;
+                call: {
+                  callId: string;
+                  /** @enum {string} */
+                  media: 'audio' | 'video';
+                  /** @enum {string} */
+                  state: 'ringing' | 'active' | 'ended';
+                  outcome: ('completed' | 'missed' | 'declined' | 'busy' | 'failed') | null;
+                  durationS: number | null;
+                } | null;
                 createdAt: string;
                 editedAt: string | null;
                 deletedAt: string | null;
@@ -19275,6 +19401,687 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/conversations/{id}/calls': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start an audio or video call from this device (connectionId of my realtime socket): rings every device of the others; one-to-one calls are peer to peer, group calls go through the media server
+     * @description Not available to integration tokens.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            media: 'audio' | 'video';
+            connectionId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              conversationId: string;
+              /** @enum {string} */
+              media: 'audio' | 'video';
+              /** @enum {string} */
+              mode: 'p2p' | 'sfu';
+              /** @enum {string} */
+              state: 'ringing' | 'active' | 'ended';
+              outcome: ('completed' | 'missed' | 'declined' | 'busy' | 'failed') | null;
+              startedBy: string;
+              sharerId: string | null;
+              participants: {
+                personId: string;
+                /** @enum {string} */
+                state: 'ringing' | 'joined' | 'declined' | 'missed' | 'busy' | 'left';
+                connectionId: string | null;
+                muted: boolean;
+                camera: boolean;
+                joinedAt: string | null;
+                leftAt: string | null;
+              }[];
+              createdAt: string;
+              answeredAt: string | null;
+              endedAt: string | null;
+              durationS: number | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/conversations/{id}/calls/current': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The call going on in this conversation, or null
+     * @description Not available to integration tokens.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              call: {
+                id: string;
+                conversationId: string;
+                /** @enum {string} */
+                media: 'audio' | 'video';
+                /** @enum {string} */
+                mode: 'p2p' | 'sfu';
+                /** @enum {string} */
+                state: 'ringing' | 'active' | 'ended';
+                outcome: ('completed' | 'missed' | 'declined' | 'busy' | 'failed') | null;
+                startedBy: string;
+                sharerId: string | null;
+                participants: {
+                  personId: string;
+                  /** @enum {string} */
+                  state: 'ringing' | 'joined' | 'declined' | 'missed' | 'busy' | 'left';
+                  connectionId: string | null;
+                  muted: boolean;
+                  camera: boolean;
+                  joinedAt: string | null;
+                  leftAt: string | null;
+                }[];
+                createdAt: string;
+                answeredAt: string | null;
+                endedAt: string | null;
+                durationS: number | null;
+              } | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calls/ice-servers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * STUN and TURN servers for my calls, with a TURN credential that expires soon
+     * @description Not available to integration tokens.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              iceServers: {
+                urls: string[];
+                username?: string;
+                credential?: string;
+              }[];
+              expiresAt: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calls/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A call of a conversation I take part in
+     * @description Not available to integration tokens.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              conversationId: string;
+              /** @enum {string} */
+              media: 'audio' | 'video';
+              /** @enum {string} */
+              mode: 'p2p' | 'sfu';
+              /** @enum {string} */
+              state: 'ringing' | 'active' | 'ended';
+              outcome: ('completed' | 'missed' | 'declined' | 'busy' | 'failed') | null;
+              startedBy: string;
+              sharerId: string | null;
+              participants: {
+                personId: string;
+                /** @enum {string} */
+                state: 'ringing' | 'joined' | 'declined' | 'missed' | 'busy' | 'left';
+                connectionId: string | null;
+                muted: boolean;
+                camera: boolean;
+                joinedAt: string | null;
+                leftAt: string | null;
+              }[];
+              createdAt: string;
+              answeredAt: string | null;
+              endedAt: string | null;
+              durationS: number | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calls/{id}/join': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Answer a call ringing for me, or join an ongoing group call, from this device; another device of mine in it hands over
+     * @description Not available to integration tokens.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            connectionId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              conversationId: string;
+              /** @enum {string} */
+              media: 'audio' | 'video';
+              /** @enum {string} */
+              mode: 'p2p' | 'sfu';
+              /** @enum {string} */
+              state: 'ringing' | 'active' | 'ended';
+              outcome: ('completed' | 'missed' | 'declined' | 'busy' | 'failed') | null;
+              startedBy: string;
+              sharerId: string | null;
+              participants: {
+                personId: string;
+                /** @enum {string} */
+                state: 'ringing' | 'joined' | 'declined' | 'missed' | 'busy' | 'left';
+                connectionId: string | null;
+                muted: boolean;
+                camera: boolean;
+                joinedAt: string | null;
+                leftAt: string | null;
+              }[];
+              createdAt: string;
+              answeredAt: string | null;
+              endedAt: string | null;
+              durationS: number | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calls/{id}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Decline a call ringing for me (on every device)
+     * @description Not available to integration tokens.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              conversationId: string;
+              /** @enum {string} */
+              media: 'audio' | 'video';
+              /** @enum {string} */
+              mode: 'p2p' | 'sfu';
+              /** @enum {string} */
+              state: 'ringing' | 'active' | 'ended';
+              outcome: ('completed' | 'missed' | 'declined' | 'busy' | 'failed') | null;
+              startedBy: string;
+              sharerId: string | null;
+              participants: {
+                personId: string;
+                /** @enum {string} */
+                state: 'ringing' | 'joined' | 'declined' | 'missed' | 'busy' | 'left';
+                connectionId: string | null;
+                muted: boolean;
+                camera: boolean;
+                joinedAt: string | null;
+                leftAt: string | null;
+              }[];
+              createdAt: string;
+              answeredAt: string | null;
+              endedAt: string | null;
+              durationS: number | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calls/{id}/leave': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Hang up; the last one out ends the call, and a one-to-one call ends when either leaves
+     * @description Not available to integration tokens.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              conversationId: string;
+              /** @enum {string} */
+              media: 'audio' | 'video';
+              /** @enum {string} */
+              mode: 'p2p' | 'sfu';
+              /** @enum {string} */
+              state: 'ringing' | 'active' | 'ended';
+              outcome: ('completed' | 'missed' | 'declined' | 'busy' | 'failed') | null;
+              startedBy: string;
+              sharerId: string | null;
+              participants: {
+                personId: string;
+                /** @enum {string} */
+                state: 'ringing' | 'joined' | 'declined' | 'missed' | 'busy' | 'left';
+                connectionId: string | null;
+                muted: boolean;
+                camera: boolean;
+                joinedAt: string | null;
+                leftAt: string | null;
+              }[];
+              createdAt: string;
+              answeredAt: string | null;
+              endedAt: string | null;
+              durationS: number | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calls/{id}/screen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start or stop sharing my screen: one sharer at a time (409 screen_taken)
+     * @description Not available to integration tokens.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            sharing: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              conversationId: string;
+              /** @enum {string} */
+              media: 'audio' | 'video';
+              /** @enum {string} */
+              mode: 'p2p' | 'sfu';
+              /** @enum {string} */
+              state: 'ringing' | 'active' | 'ended';
+              outcome: ('completed' | 'missed' | 'declined' | 'busy' | 'failed') | null;
+              startedBy: string;
+              sharerId: string | null;
+              participants: {
+                personId: string;
+                /** @enum {string} */
+                state: 'ringing' | 'joined' | 'declined' | 'missed' | 'busy' | 'left';
+                connectionId: string | null;
+                muted: boolean;
+                camera: boolean;
+                joinedAt: string | null;
+                leftAt: string | null;
+              }[];
+              createdAt: string;
+              answeredAt: string | null;
+              endedAt: string | null;
+              durationS: number | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -19296,6 +20103,8 @@ export interface components {
       retryAfterSeconds?: number;
       /** @description the token scope the route needs (missing_scope) */
       scope?: string;
+      /** @description the call already going on in the conversation (call_in_progress) */
+      callId?: string;
       requestId?: string;
     } & {
       [key: string]: unknown;
