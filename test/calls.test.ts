@@ -191,10 +191,16 @@ describe.each(DIALECTS)('calls on %s', (dialect) => {
     expect(call.mode).toBe('sfu');
     expect((await joinCall(ben, call.id, benLive)).status).toBe(200);
     expect((await joinCall(cat, call.id, catLive)).status).toBe(200);
+    // One screen at a time: Ben shares, Cat is refused until he stops.
+    expect((await ben.post(`/api/v1/calls/${call.id}/screen`, { sharing: true })).body.sharerId).toBe(ben.personId);
+    expect((await cat.post(`/api/v1/calls/${call.id}/screen`, { sharing: true })).body.code).toBe('screen_taken');
+    expect((await ben.post(`/api/v1/calls/${call.id}/screen`, { sharing: false })).body.sharerId).toBeNull();
+    expect((await cat.post(`/api/v1/calls/${call.id}/screen`, { sharing: true })).body.sharerId).toBe(cat.personId);
     await removeFromConversation(ann, team, cat.personId);
     await sweepCalls(t.server.ctx);
     const out = await waitForCall(catLive, (c) => c.id === call.id && stateOf(c, cat.personId) === 'left');
-    expect(out.payload.call.state).toBe('active');
+    // Her screen share ended with her.
+    expect(out.payload.call).toMatchObject({ state: 'active', sharerId: null });
     // From now on Cat is refused everything of the call, and its later changes do not reach her.
     sendFrame(catLive, { kind: 'call.media', callId: call.id, muted: true, camera: false });
     expect((await waitForError(catLive)).code).toBe('not_found');
