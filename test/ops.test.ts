@@ -72,6 +72,9 @@ describe.each(DIALECTS)('operations on %s', (dialect) => {
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).toContain("frame-ancestors 'none'");
     expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
+    // Camera, microphone and screen (calls) for our own pages only.
+    expect(page.headers['permissions-policy']).toContain('camera=(self)');
+    expect(page.headers['permissions-policy']).toContain('display-capture=(self)');
     // JSON answers allow nothing at all.
     const res = await t.root().get('/api/v1/context');
     expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");

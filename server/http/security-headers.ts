@@ -59,5 +59,7 @@ export function computeHeaders(https: boolean): Record<string, string> {
   };
   // helmet is connect-style middleware; with a recording response it just lists its headers.
   middleware({} as never, capture as never, () => {});
+  // Calls use the camera, microphone and screen of our own pages only; nothing embedded may ask.
+  headers['permissions-policy'] = 'camera=(self), microphone=(self), display-capture=(self), geolocation=(), payment=(), usb=()';
   return headers;
 }
