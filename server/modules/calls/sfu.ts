@@ -14,9 +14,16 @@ export interface Sfu {
   /**
    * A device joins the room. `send` delivers the server's signals to that device: the answers to its
    * publish offers, and a new subscriber offer (with the streams it carries) whenever the set of
-   * other people's feeds changes.
+   * other people's feeds changes. `onGone` hears when the device's place is lost without leave()
+   * (the media server went away, or the room was closed elsewhere); the device is then also sent an
+   * `{op: 'error', code: 'sfu_lost'}` signal.
    */
-  join(callId: string, device: { personId: string; connectionId: string }, send: (signal: Omit<CallSfuSignal, 'callId'>) => void): Promise<SfuSession>;
+  join(
+    callId: string,
+    device: { personId: string; connectionId: string },
+    send: (signal: Omit<CallSfuSignal, 'callId'>) => void,
+    onGone?: (reason: string) => void,
+  ): Promise<SfuSession>;
   /** Whether the media server answers (readiness, and a clear 503 for group calls when it does not). */
   available(): boolean;
   close(): Promise<void>;
