@@ -24,8 +24,11 @@ export const CALL_REJOIN_GRACE_MS = 8_000;
 export const CALL_RING_MAX_PEOPLE = 50;
 /** People joined in one call at once (the media server's room size). */
 export const CALL_MAX_JOINED = 16;
-/** Longest SDP accepted in a frame; real ones are a few KB. */
-export const SDP_MAX_CHARS = 12_000;
+/**
+ * Longest SDP accepted in a frame. A one-to-one offer is a few KB; a group call's subscriber answer
+ * grows by about 600 characters per stream received (two per person, three while they share a screen).
+ */
+export const SDP_MAX_CHARS = 48_000;
 export const ICE_CANDIDATE_MAX_CHARS = 1_000;
 
 export const callMediaSchema = z.enum(['audio', 'video'], 'must be audio or video');
@@ -81,9 +84,7 @@ export const screenShareSchema = z.object({ sharing: z.boolean() }).strict();
 
 /** STUN and TURN servers for RTCPeerConnection, with short-lived TURN credentials (TURN REST scheme). */
 export const iceServersSchema = z.object({
-  iceServers: z.array(
-    z.object({ urls: z.array(z.string()), username: z.string().optional(), credential: z.string().optional() }),
-  ),
+  iceServers: z.array(z.object({ urls: z.array(z.string()), username: z.string().optional(), credential: z.string().optional() })),
   /** When the TURN credential stops working; ask again before then. */
   expiresAt: z.string().nullable(),
 });

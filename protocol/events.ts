@@ -94,8 +94,8 @@ export type ServerFrame =
   /** A client frame was refused (malformed, unknown, not allowed, too frequent); the socket stays open. */
   | { kind: 'error'; code: string; message: string };
 
-/** Largest client frame the server reads; a bigger one closes the socket with 1009. */
-export const CLIENT_FRAME_MAX_BYTES = 16 * 1024;
+/** Largest client frame the server reads; a bigger one closes the socket with 1009. Sized for a group call's subscriber answer (SDP_MAX_CHARS). */
+export const CLIENT_FRAME_MAX_BYTES = 64 * 1024;
 /** How many people one socket may watch the presence of. */
 export const PRESENCE_WATCH_MAX = 200;
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CALL_REJOIN_GRACE_MS, CALL_RING_TIMEOUT_MS } from '../protocol/calls.js';
+import { CALL_REJOIN_GRACE_MS, CALL_RING_TIMEOUT_MS, SDP_MAX_CHARS } from '../protocol/calls.js';
 import { sweepCalls } from '../server/modules/calls/sweeper.js';
 import { callSignals, connectionIdOf, joinCall, lastCall, offer, signal, startCall, stateOf, waitForCall } from './support/calls.js';
 import type { Client, LiveSocket } from './support/client.js';
@@ -219,7 +219,7 @@ describe.each(DIALECTS)('calls on %s', (dialect) => {
     const call = (await startCall(ann, annBen, annLive)).body;
     await joinCall(ben, call.id, benLive);
     const bad = [
-      { ...offer(call.id, ben.personId), description: { type: 'offer', sdp: 'x'.repeat(12_001) } },
+      { ...offer(call.id, ben.personId), description: { type: 'offer', sdp: 'x'.repeat(SDP_MAX_CHARS + 1) } },
       { ...offer(call.id, ben.personId), description: { type: 'pranswer', sdp: 'v=0' } },
       { kind: 'call.signal', callId: call.id, toPersonId: ben.personId, candidate: { candidate: 42 } },
       { kind: 'call.signal', callId: 'not-an-id', toPersonId: ben.personId },

@@ -123,7 +123,12 @@ export class CallSignalling {
     if (held) this.dropSession(conn.connectionId);
     const session = (async () => {
       await this.sfu.openRoom(callId);
-      return this.sfu.join(callId, { personId: conn.personId, connectionId: conn.connectionId }, send);
+      // The media server lost this device's place (it restarted, the room closed elsewhere): forget the
+      // session so that the device's next publish makes a new one.
+      const gone = (): void => {
+        if (this.sfuSessions.get(conn.connectionId)?.session === session) this.sfuSessions.delete(conn.connectionId);
+      };
+      return this.sfu.join(callId, { personId: conn.personId, connectionId: conn.connectionId }, send, gone);
     })();
     this.sfuSessions.set(conn.connectionId, { callId, session });
     // A failed join is not kept: the next frame tries again.
