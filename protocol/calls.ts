@@ -87,6 +87,8 @@ export const iceServersSchema = z.object({
   iceServers: z.array(z.object({ urls: z.array(z.string()), username: z.string().optional(), credential: z.string().optional() })),
   /** When the TURN credential stops working; ask again before then. */
   expiresAt: z.string().nullable(),
+  /** 'relay' when the company sends every call through its TURN server (no direct paths, no addresses shown to peers). */
+  iceTransportPolicy: z.enum(['all', 'relay']),
 });
 export type IceServers = z.infer<typeof iceServersSchema>;
 

@@ -68,6 +68,8 @@ const envSchema = z.object({
   /** The secret shared with coturn (static-auth-secret): our server signs short-lived TURN credentials with it. */
   TURN_SECRET: z.string().optional(),
   TURN_TTL_S: z.coerce.number().int().min(60).max(86_400).default(3600),
+  /** true: every call goes through TURN (browsers use relay candidates only), so no one learns another's network address. */
+  CALLS_RELAY_ONLY: z.enum(['true', 'false']).default('false'),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -132,6 +134,8 @@ export interface CallsConfig {
   turnUrls: string[];
   turnSecret: string | undefined;
   turnTtlS: number;
+  /** Browsers are told to use TURN relays only (when TURN is configured). */
+  relayOnly: boolean;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -185,6 +189,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       turnUrls: list(e.TURN_URLS),
       turnSecret: e.TURN_SECRET || undefined,
       turnTtlS: e.TURN_TTL_S,
+      relayOnly: e.CALLS_RELAY_ONLY === 'true',
     },
   };
 }
@@ -198,6 +203,7 @@ function list(value: string): string[] {
 
 function rtpRange(value: string): { from: number; to: number } {
   const [from, to] = value.split('-').map(Number) as [number, number];
-  if (from < 1024 || to > 65535 || to - from < 10) throw new Error('Invalid configuration:\n  SFU_RTP_PORTS: a range of at least 10 ports within 1024-65535');
+  if (from < 1024 || to > 65535 || to - from < 10)
+    throw new Error('Invalid configuration:\n  SFU_RTP_PORTS: a range of at least 10 ports within 1024-65535');
   return { from, to };
 }

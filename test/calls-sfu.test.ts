@@ -28,6 +28,7 @@ function callsConfig(overrides: Partial<CallsConfig> = {}): CallsConfig {
     stunUrls: [],
     turnUrls: [],
     turnSecret: undefined,
+    relayOnly: false,
     turnTtlS: 3600,
     ...overrides,
   };

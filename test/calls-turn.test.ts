@@ -19,6 +19,7 @@ function callsConfig(over: Partial<CallsConfig> = {}): CallsConfig {
     turnUrls: [],
     turnSecret: undefined,
     turnTtlS: 3600,
+    relayOnly: false,
     ...over,
   };
 }
@@ -36,6 +37,7 @@ describe('TURN credentials (TURN REST scheme)', () => {
     turnUrls: ['turn:turn.example.com:3478?transport=udp', 'turns:turn.example.com:443?transport=tcp'],
     turnSecret: secret,
     turnTtlS: 3600,
+    relayOnly: false,
   });
 
   it('signs `<expiry>:<personId>` with HMAC-SHA1 of the shared secret, base64', () => {
@@ -79,14 +81,29 @@ describe('TURN credentials (TURN REST scheme)', () => {
 
   it('gives only STUN when no TURN is configured, or TURN has no secret to sign with', () => {
     const stunOnly = callsConfig({ stunUrls: ['stun:a.example:3478', 'stun:b.example:19302'] });
-    expect(iceServersFor(stunOnly, PERSON)).toEqual({ iceServers: [{ urls: stunOnly.stunUrls }], expiresAt: null });
+    expect(iceServersFor(stunOnly, PERSON)).toEqual({
+      iceServers: [{ urls: stunOnly.stunUrls }],
+      expiresAt: null,
+      iceTransportPolicy: 'all',
+    });
     const noSecret = callsConfig({ stunUrls: ['stun:a.example:3478'], turnUrls: ['turn:t.example:3478'] });
-    expect(iceServersFor(noSecret, PERSON)).toEqual({ iceServers: [{ urls: ['stun:a.example:3478'] }], expiresAt: null });
+    expect(iceServersFor(noSecret, PERSON)).toEqual({
+      iceServers: [{ urls: ['stun:a.example:3478'] }],
+      expiresAt: null,
+      iceTransportPolicy: 'all',
+    });
+  });
+
+  it('tells browsers to use the relay only when the company asks for it and there is a relay', () => {
+    const turn = { turnUrls: ['turn:t.example:3478'], turnSecret: 'a secret of some length' };
+    expect(iceServersFor(callsConfig({ ...turn, relayOnly: true }), PERSON).iceTransportPolicy).toBe('relay');
+    expect(iceServersFor(callsConfig({ ...turn, relayOnly: false }), PERSON).iceTransportPolicy).toBe('all');
+    expect(iceServersFor(callsConfig({ relayOnly: true }), PERSON).iceTransportPolicy).toBe('all');
   });
 
   it('gives an empty list when nothing is configured', () => {
     const servers = iceServersFor(callsConfig(), PERSON);
-    expect(servers).toEqual({ iceServers: [], expiresAt: null });
+    expect(servers).toEqual({ iceServers: [], expiresAt: null, iceTransportPolicy: 'all' });
     expect(iceServersSchema.parse(servers)).toEqual(servers);
   });
 });

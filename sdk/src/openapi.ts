@@ -19614,6 +19614,8 @@ export interface paths {
                 credential?: string;
               }[];
               expiresAt: string | null;
+              /** @enum {string} */
+              iceTransportPolicy: 'all' | 'relay';
             };
           };
         };

@@ -14,16 +14,17 @@ import type { CallsConfig } from '../../config.js';
  * coturn's log.
  *
  * TURN servers are only given when a secret is configured: without it there is no credential
- * coturn would accept. STUN needs no credential.
+ * coturn would accept. STUN needs no credential. `relayOnly` (CALLS_RELAY_ONLY) makes browsers use
+ * the relay alone, which only means something when there is one.
  */
 export function iceServersFor(calls: CallsConfig, personId: string, now = Date.now()): IceServers {
   const iceServers: IceServers['iceServers'] = [];
   if (calls.stunUrls.length > 0) iceServers.push({ urls: [...calls.stunUrls] });
-  if (calls.turnUrls.length === 0 || !calls.turnSecret) return { iceServers, expiresAt: null };
+  if (calls.turnUrls.length === 0 || !calls.turnSecret) return { iceServers, expiresAt: null, iceTransportPolicy: 'all' };
 
   const expiryS = Math.floor(now / 1000) + calls.turnTtlS;
   const username = `${expiryS}:${personId}`;
   const credential = createHmac('sha1', calls.turnSecret).update(username).digest('base64');
   iceServers.push({ urls: [...calls.turnUrls], username, credential });
-  return { iceServers, expiresAt: new Date(expiryS * 1000).toISOString() };
+  return { iceServers, expiresAt: new Date(expiryS * 1000).toISOString(), iceTransportPolicy: calls.relayOnly ? 'relay' : 'all' };
 }
