@@ -8,6 +8,7 @@ import { ConnectionProvider, useRealtimeConnection } from '../realtime/useRealti
 import { useSession } from '../features/session/SessionContext';
 import { useIsWide } from '../ui/useMediaQuery';
 import { Icon } from '../ui/icons';
+import { CallLayer } from '../features/calls/CallLayer';
 import { BottomTabs } from './BottomTabs';
 import { SideNav } from './SideNav';
 
@@ -57,6 +58,7 @@ export function AppShell() {
           <Outlet />
         </main>
         {tabs ? <BottomTabs /> : null}
+        <CallLayer />
       </div>
     </ConnectionProvider>
   );

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { conversationsKey, updateConversationSettings, type Conversation } from '../../api/chat';
 import { ErrorAlert } from '../../ui/Alert';
+import { CallButtons } from '../calls/CallButtons';
 import { Avatar } from '../../ui/Avatar';
 import { BotBadge } from '../../ui/BotBadge';
 import { errorMessage } from '../../ui/errors';
@@ -57,6 +58,7 @@ export function ConversationHeader({ conversation: c, wide, title }: { conversat
           {c.archived ? <span className="badge badge--off">{t('chat.archivedBadge')}</span> : null}
         </p>
       </div>
+      <CallButtons conversation={c} />
       <DropdownMenu.Root modal={false}>
         <DropdownMenu.Trigger className="icon-button" aria-label={t('chat.menu')}>
           <Icon name="more" />

@@ -13,6 +13,7 @@ import { useSession } from '../session/SessionContext';
 import { conversationTitle } from './chatText';
 import { Composer } from './Composer';
 import { ConversationHeader } from './ConversationHeader';
+import { JoinCallBanner } from '../calls/JoinCallBanner';
 import { useConversation, useMarkRead, useMembers, useMessages, useReceipts, useSend } from './hooks';
 import { loadOlder } from './messageList';
 import { MessageItem, PendingItem } from './MessageItem';
@@ -108,6 +109,7 @@ function Loaded({ conversation: c, wide }: { conversation: Conversation; wide: b
   return (
     <section className="chat-view" aria-label={title}>
       <ConversationHeader conversation={c} wide={wide} title={title} />
+      <JoinCallBanner conversationId={c.id} />
       <div
         ref={scroller}
         className="chat-view__scroll"

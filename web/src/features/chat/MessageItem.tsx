@@ -18,6 +18,8 @@ import { RenderedBody } from '../posts/RenderedBody';
 import { useSession } from '../session/SessionContext';
 import { receiveMessages } from './chatCache';
 import { systemText } from './chatText';
+import { CallHistoryItem } from '../calls/CallHistoryItem';
+import { callSummaryOf } from '../calls/callText';
 import { MessageMenu } from './MessageMenu';
 import type { PendingMessage } from './stores';
 
@@ -51,6 +53,8 @@ export function MessageItem({ message: m, mine, showSender, nameOf, seen, onRepl
   const remove = useMutation({ mutationFn: () => deleteMessage(m.id), onSuccess: (a) => (onAnswer(a), setConfirmDelete(false)) });
   const react = useMutation({ mutationFn: (kind: ReactionKindName | null) => setMessageReaction(m.id, kind), onSuccess: onAnswer });
 
+  const call = callSummaryOf(m);
+  if (call) return <CallHistoryItem message={m} summary={call} />;
   if (m.kind === 'system') {
     return (
       <li className="msg msg--system" data-testid="message" data-seq={m.seq}>

@@ -103,9 +103,9 @@ export class P2PLink implements MediaLink {
   }
 
   private async create(offerer: boolean): Promise<RTCPeerConnection> {
-    const iceServers = await this.host.iceServers();
+    const config = await this.host.rtcConfig();
     if (this.closed) throw new Error('closed');
-    const pc = new RTCPeerConnection({ iceServers, bundlePolicy: 'max-bundle' });
+    const pc = new RTCPeerConnection({ ...config, bundlePolicy: 'max-bundle' });
     this.pc = pc;
     pc.onicecandidate = (e) => this.signal({ candidate: candidateInit(e.candidate) });
     pc.onnegotiationneeded = () => void this.offer(pc);

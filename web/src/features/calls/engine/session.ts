@@ -51,7 +51,7 @@ export class CallSession {
   view: CallView;
   private link: MediaLink | null = null;
   private monitor: CallMonitor | null = null;
-  private ice: { servers: RTCIceServer[]; expiresAt: number } | null = null;
+  private ice: { config: RTCConfiguration; expiresAt: number } | null = null;
   private dismissTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -152,7 +152,7 @@ export class CallSession {
       callId: call.id,
       meId: this.meId,
       send: sendFrame,
-      iceServers: () => this.iceServers(),
+      rtcConfig: () => this.rtcConfig(),
       feedsChanged: () => this.link && this.set({ remote: this.link.feeds() }),
       stateChanged: (state) => this.onLinkState(state),
       problem: (code) => this.set({ problem: code }),
@@ -176,16 +176,25 @@ export class CallSession {
     });
   }
 
-  private async iceServers(): Promise<RTCIceServer[]> {
+  private async rtcConfig(): Promise<RTCConfiguration> {
     // TURN credentials are short-lived: ask again a minute before they stop working.
-    if (this.ice && this.ice.expiresAt - Date.now() > 60_000) return this.ice.servers;
+    if (this.ice && this.ice.expiresAt - Date.now() > 60_000) return this.ice.config;
     try {
       const answer = await fetchIceServers();
-      this.ice = { servers: answer.iceServers, expiresAt: answer.expiresAt ? Date.parse(answer.expiresAt) : Infinity };
+      this.ice = {
+        config: { iceServers: answer.iceServers, iceTransportPolicy: answer.iceTransportPolicy },
+        expiresAt: answer.expiresAt ? Date.parse(answer.expiresAt) : Infinity,
+      };
     } catch {
-      this.ice ??= { servers: [], expiresAt: 0 };
+      this.ice ??= { config: { iceServers: [] }, expiresAt: 0 };
     }
-    return this.ice.servers;
+    return this.ice.config;
+  }
+
+  /** Before an ICE restart, fresh TURN credentials for every connection of the call. */
+  private async refreshIce(): Promise<void> {
+    const config = await this.rtcConfig();
+    for (const { pc } of this.link?.peers() ?? []) pc.setConfiguration({ ...pc.getConfiguration(), ...config });
   }
 
   /** A new snapshot of this call (event or answer). */
@@ -323,7 +332,7 @@ export class CallSession {
   }
 
   restartIce(): void {
-    this.link?.restartIce();
+    void this.refreshIce().finally(() => this.link?.restartIce());
   }
 
   setMinimised(minimised: boolean): void {

@@ -98,9 +98,9 @@ export class SfuLink implements MediaLink {
   }
 
   private async make(name: SfuPc): Promise<RTCPeerConnection> {
-    const iceServers = await this.host.iceServers();
+    const config = await this.host.rtcConfig();
     if (this.closed) throw new Error('closed');
-    const pc = new RTCPeerConnection({ iceServers, bundlePolicy: 'max-bundle' });
+    const pc = new RTCPeerConnection({ ...config, bundlePolicy: 'max-bundle' });
     this.pcs.set(name, pc);
     pc.onicecandidate = (e) =>
       this.host.send({ kind: 'call.sfu', callId: this.host.callId, op: 'trickle', pc: name, candidate: candidateInit(e.candidate) });

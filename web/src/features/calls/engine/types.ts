@@ -18,7 +18,8 @@ export interface LinkHost {
   readonly callId: string;
   readonly meId: string;
   send(frame: ClientFrame): boolean;
-  iceServers(): Promise<RTCIceServer[]>;
+  /** STUN/TURN servers and policy for a new connection (TURN credentials fresh). */
+  rtcConfig(): Promise<RTCConfiguration>;
   feedsChanged(): void;
   stateChanged(state: LinkState): void;
   /** The media server refused an operation, or a description could not be applied. */
