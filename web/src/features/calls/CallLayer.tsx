@@ -20,6 +20,8 @@ export function CallLayer() {
   // Leaving the app (sign-out, closing the shell) hangs up rather than leaving a microphone open.
   useEffect(() => () => currentCall()?.dismiss(), []);
   const session = view ? currentCall() : null;
+  // A new ring takes the place of the last call's closing words.
+  if (ringing && (!view || view.phase === 'ended')) return <IncomingCall key={ringing.id} call={ringing} />;
   if (session && view) {
     return (
       <>
@@ -33,7 +35,7 @@ export function CallLayer() {
       </>
     );
   }
-  return ringing ? <IncomingCall key={ringing.id} call={ringing} /> : null;
+  return null;
 }
 
 function MinimisedCall({ session }: { session: CallSession }) {

@@ -42,16 +42,18 @@ export function CallScreen({ session }: { session: CallSession }) {
           <header className="call-screen__head">
             <div className="call-screen__who">
               <Dialog.Title className="call-screen__title">{t('calls.callWith', { name: title })}</Dialog.Title>
-              <p className="call-screen__status" role="status" data-testid="call-status">
-                {clock ? (
-                  <>
-                    <span className="sr-only">{t('calls.elapsed')} </span>
-                    <time data-testid="call-clock">{clock}</time>
-                  </>
-                ) : (
-                  statusText(t, v, othersJoined)
-                )}
-              </p>
+              {waiting || v.phase === 'ended' ? null : (
+                <p className="call-screen__status" role="status" data-testid="call-status">
+                  {clock ? (
+                    <>
+                      <span className="sr-only">{t('calls.elapsed')} </span>
+                      <time data-testid="call-clock">{clock}</time>
+                    </>
+                  ) : (
+                    statusText(t, v, othersJoined)
+                  )}
+                </p>
+              )}
             </div>
             {v.phase === 'connected' ? <QualityBadge quality={v.quality} /> : null}
             {v.phase === 'ended' ? null : (
@@ -70,7 +72,7 @@ export function CallScreen({ session }: { session: CallSession }) {
             {waiting || v.phase === 'ended' ? (
               <div className="call-screen__waiting">
                 <Avatar name={other?.displayName ?? title} photoUrl={other?.photoUrl ?? null} size="lg" />
-                <p className="call-screen__big" data-testid={v.phase === 'ended' ? 'call-ended' : undefined}>
+                <p className="call-screen__big" role="status" data-testid={v.phase === 'ended' ? 'call-ended' : 'call-status'}>
                   {statusText(t, v, othersJoined)}
                 </p>
                 {v.phase === 'ended' ? (

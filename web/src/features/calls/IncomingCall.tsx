@@ -1,5 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useMutation } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { declineCall, type Call } from '../../api/calls';
 import { ErrorAlert } from '../../ui/Alert';
@@ -21,6 +22,7 @@ export function IncomingCall({ call }: { call: Call }) {
   const { personOf, title, conversation, meId } = useCallPeople(call.conversationId);
   const caller = personOf(call.startedBy);
   const decline = useMutation({ mutationFn: () => declineCall(call.id), onSuccess: (answer) => callStore.offer(answer) });
+  const accept = useRef<HTMLButtonElement>(null);
   useRingtone();
   const video = call.media === 'video';
   const group = conversation ? conversation.kind !== 'direct' : false;
@@ -28,7 +30,16 @@ export function IncomingCall({ call }: { call: Call }) {
     <Dialog.Root open onOpenChange={(open) => (open ? undefined : decline.mutate())}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay call-incoming__overlay" />
-        <Dialog.Content className="call-incoming" data-testid="incoming-call" aria-describedby="incoming-call-kind">
+        <Dialog.Content
+          className="call-incoming"
+          data-testid="incoming-call"
+          aria-describedby="incoming-call-kind"
+          // Focus starts on Accept: Enter answers, as a ringing phone's main button does.
+          onOpenAutoFocus={(e) => {
+            e.preventDefault();
+            accept.current?.focus();
+          }}
+        >
           <p className="call-incoming__kind" id="incoming-call-kind">
             <CallIcon name={video ? 'video' : 'phone'} size={18} />
             <span>{t(video ? 'calls.incoming.video' : 'calls.incoming.audio')}</span>
@@ -52,7 +63,7 @@ export function IncomingCall({ call }: { call: Call }) {
                 <span className="call-round__label">{t('calls.incoming.acceptAudio')}</span>
               </button>
             ) : null}
-            <button type="button" className="call-round call-round--accept" onClick={() => answerCall(meId, call, video)}>
+            <button type="button" ref={accept} className="call-round call-round--accept" onClick={() => answerCall(meId, call, video)}>
               <CallIcon name={video ? 'video' : 'phone'} size={26} />
               <span className="call-round__label">{t(video ? 'calls.incoming.acceptVideo' : 'calls.incoming.accept')}</span>
             </button>
