@@ -1,0 +1,133 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '../support/client.js';
+import { addPerson, signUpCompany, type Company } from '../support/factories.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { axeViolations, launchChromium, screenshot, signedInPage } from './browser.js';
+
+const PHONE = { width: 360, height: 740 };
+const WIDE = { width: 1280, height: 800 };
+const FAKE_MEDIA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
+
+interface Inbound {
+  audioBytes: number;
+  videoBytes: number;
+  framesDecoded: number;
+}
+interface Stats {
+  peers: Record<string, { iceConnectionState: string }>;
+  outbound: { audioBytes: number; videoBytes: number };
+  inbound: Record<string, { camera?: Inbound; screen?: Inbound }>;
+}
+
+/**
+ * A group call through the embedded media server (Janus): Olivia starts a video call in a group
+ * conversation, Zoë accepts the ring, Bruno declines it and then joins from the banner. Each page
+ * publishes its camera on one connection and receives the others' on one subscriber connection;
+ * Zoë shares her screen and both others decode it.
+ */
+describe('Group calls in Chromium', () => {
+  let t: TestServer;
+  let browserA: Browser;
+  let browserB: Browser;
+  let acme: Company;
+  let zoe: Client & { personId: string };
+  let bruno: Client & { personId: string };
+  let ownerId: string;
+  let conversationId: string;
+  beforeAll(async () => {
+    const from = 30_000 + Math.floor(Math.random() * 100) * 100;
+    t = await startTestServer({ dialect: 'sqlite', env: { SFU: 'embedded', SFU_RTP_PORTS: `${from}-${from + 99}` } });
+    [browserA, browserB] = await Promise.all([launchChromium(FAKE_MEDIA), launchChromium(FAKE_MEDIA)]);
+    acme = await signUpCompany(t, { name: 'Cafés Müller' });
+    zoe = await addPerson(t, acme, { name: 'Zoë Zimmermann' });
+    bruno = await addPerson(t, acme, { name: 'Bruno Barista' });
+    ownerId = (await acme.owner.get('/api/v1/auth/session')).body.person.id as string;
+    const created = await acme.owner.post('/api/v1/conversations', {
+      kind: 'group',
+      name: 'Roastery',
+      personIds: [zoe.personId, bruno.personId],
+    });
+    expect(created.status).toBeLessThan(300);
+    conversationId = created.body.id as string;
+  });
+  afterAll(async () => {
+    await browserA?.close();
+    await browserB?.close();
+    await t?.close();
+  });
+
+  const company = (path: string) => `http://${acme.slug}.localhost:${t.port}${path}`;
+  const open = async (browser: Browser, client: Client, viewport: { width: number; height: number }, locale: string) => {
+    const s = await signedInPage(browser, client.cookie ?? '', `${acme.slug}.localhost`, viewport, locale);
+    await s.page.goto(company(`/chat/${conversationId}`));
+    await expect.poll(() => s.page.getByTestId('connection-status').getAttribute('data-state')).toBe('connected');
+    return s;
+  };
+  const stats = (page: Page) =>
+    page.evaluate(() =>
+      (window as unknown as { __commonplaceCall: { stats(): Promise<unknown> } }).__commonplaceCall.stats(),
+    ) as Promise<Stats | null>;
+  const receives = async (page: Page, personId: string, feed: 'camera' | 'screen' = 'camera') => {
+    const s = (await stats(page))?.inbound[personId]?.[feed];
+    return !!s && s.videoBytes > 0 && s.framesDecoded > 3 && (feed === 'screen' || s.audioBytes > 0);
+  };
+  async function check(page: Page, label: string, dialog = true): Promise<void> {
+    if (dialog) await page.getByRole('dialog').first().waitFor();
+    const violations = await axeViolations(page);
+    expect(violations, `${label}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+    await screenshot(page, label);
+  }
+
+  it('publishes and receives every camera through the media server, and a shared screen', async () => {
+    // Olivia and Bruno on one browser, Zoë on the other.
+    const a = await open(browserA, acme.owner, WIDE, 'en-GB');
+    const b = await open(browserB, zoe, PHONE, 'fr-FR');
+    const c = await open(browserA, bruno, WIDE, 'en-GB');
+
+    await a.page.getByRole('button', { name: 'Start a video call' }).click();
+    await b.page.getByTestId('incoming-call').getByRole('button', { name: 'Accepter avec la vidéo' }).click();
+    const ring = c.page.getByTestId('incoming-call');
+    expect(await ring.textContent()).toContain('In Roastery');
+    await ring.getByRole('button', { name: 'Decline' }).click();
+    const banner = c.page.getByTestId('call-banner');
+    await expect.poll(() => banner.textContent()).toContain('A video call is on');
+    await check(c.page, 'call-group-banner-1280-en', false);
+    await banner.getByRole('button', { name: 'Join the call' }).click();
+
+    const people = { a: ownerId, b: zoe.personId, c: bruno.personId };
+    for (const [page, others] of [
+      [a.page, [people.b, people.c]],
+      [b.page, [people.a, people.c]],
+      [c.page, [people.a, people.b]],
+    ] as const) {
+      for (const id of others) await expect.poll(() => receives(page, id), { timeout: 30_000 }).toBe(true);
+    }
+    const s = await stats(a.page);
+    expect(Object.keys(s?.peers ?? {}).sort()).toEqual(['camera', 'subscriber']);
+    await expect.poll(() => a.page.locator('.call-stage--grid [data-testid="call-tile"]').count()).toBe(3);
+    await check(a.page, 'call-group-1280-en');
+    await check(b.page, 'call-group-360-fr');
+    // The people in the call, with their state; then the call minimised while Zoë reads the chat.
+    await b.page.getByRole('button', { name: 'Participants à l’appel' }).click();
+    await expect.poll(() => b.page.getByTestId('call-person').count()).toBe(3);
+    await check(b.page, 'call-group-people-360-fr');
+    await b.page.getByRole('button', { name: 'Participants à l’appel' }).click();
+    await b.page.getByRole('button', { name: 'Réduire l’appel' }).click();
+    await b.page.getByTestId('call-bar').waitFor();
+    await check(b.page, 'call-group-minimised-360-fr', false);
+    await b.page.getByRole('button', { name: /Revenir à l’appel/ }).click();
+
+    await b.page.getByRole('button', { name: 'Partager votre écran' }).click();
+    await expect.poll(() => receives(a.page, people.b, 'screen'), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => receives(c.page, people.b, 'screen'), { timeout: 30_000 }).toBe(true);
+    await a.page.locator('[data-testid="call-tile"][data-feed="screen"]').waitFor();
+    await check(a.page, 'call-group-shared-1280-en');
+
+    await a.page.getByRole('button', { name: 'Leave the call' }).click();
+    await b.page.getByRole('button', { name: 'Quitter l’appel' }).click();
+    await c.page.getByRole('button', { name: 'Leave the call' }).click();
+    await expect.poll(() => a.page.getByTestId('call-history').allTextContents()).toEqual([expect.stringMatching(/^Video call, /)]);
+    expect([...a.errors, ...b.errors, ...c.errors]).toEqual([]);
+  });
+});
