@@ -16,7 +16,7 @@ import { idSchema } from './api.js';
  *   Never a mesh.
  */
 
-/** How long a person is rung before the call counts as missed for them. */
+/** How long a person is rung before the call counts as missed for them, by default (the server's CALL_RING_TIMEOUT_S). */
 export const CALL_RING_TIMEOUT_MS = 45_000;
 /** A joined device whose socket closed may take its place back (`call.resume`) within this time; after it, it has left. */
 export const CALL_REJOIN_GRACE_MS = 8_000;

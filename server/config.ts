@@ -70,6 +70,8 @@ const envSchema = z.object({
   TURN_TTL_S: z.coerce.number().int().min(60).max(86_400).default(3600),
   /** true: every call goes through TURN (browsers use relay candidates only), so no one learns another's network address. */
   CALLS_RELAY_ONLY: z.enum(['true', 'false']).default('false'),
+  /** How long a call rings before it counts as missed. */
+  CALL_RING_TIMEOUT_S: z.coerce.number().int().min(5).max(300).default(45),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -136,6 +138,7 @@ export interface CallsConfig {
   turnTtlS: number;
   /** Browsers are told to use TURN relays only (when TURN is configured). */
   relayOnly: boolean;
+  ringTimeoutMs: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -190,6 +193,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       turnSecret: e.TURN_SECRET || undefined,
       turnTtlS: e.TURN_TTL_S,
       relayOnly: e.CALLS_RELAY_ONLY === 'true',
+      ringTimeoutMs: e.CALL_RING_TIMEOUT_S * 1000,
     },
   };
 }

@@ -145,6 +145,7 @@ const ENDPOINTS: Array<{ method: string; path: string; body?: Record<string, unk
   { method: 'POST', path: `/api/v1/conversations/${SOME_ID}/calls`, body: { media: 'audio', connectionId: 'c1' }, session: true },
   { method: 'GET', path: `/api/v1/conversations/${SOME_ID}/calls/current`, session: true },
   { method: 'GET', path: '/api/v1/calls/ice-servers', session: true },
+  { method: 'GET', path: '/api/v1/calls/ringing', session: true },
   { method: 'GET', path: `/api/v1/calls/${SOME_ID}`, session: true },
   { method: 'POST', path: `/api/v1/calls/${SOME_ID}/join`, body: { connectionId: 'c1' }, session: true },
   { method: 'POST', path: `/api/v1/calls/${SOME_ID}/decline`, session: true },

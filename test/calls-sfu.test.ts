@@ -29,6 +29,7 @@ function callsConfig(overrides: Partial<CallsConfig> = {}): CallsConfig {
     turnUrls: [],
     turnSecret: undefined,
     relayOnly: false,
+    ringTimeoutMs: 45_000,
     turnTtlS: 3600,
     ...overrides,
   };

@@ -20,6 +20,7 @@ function callsConfig(over: Partial<CallsConfig> = {}): CallsConfig {
     turnSecret: undefined,
     turnTtlS: 3600,
     relayOnly: false,
+    ringTimeoutMs: 45_000,
     ...over,
   };
 }
@@ -38,6 +39,7 @@ describe('TURN credentials (TURN REST scheme)', () => {
     turnSecret: secret,
     turnTtlS: 3600,
     relayOnly: false,
+    ringTimeoutMs: 45_000,
   });
 
   it('signs `<expiry>:<personId>` with HMAC-SHA1 of the shared secret, base64', () => {

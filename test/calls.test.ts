@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CALL_REJOIN_GRACE_MS, CALL_RING_TIMEOUT_MS, SDP_MAX_CHARS } from '../protocol/calls.js';
+import { CALL_REJOIN_GRACE_MS, SDP_MAX_CHARS } from '../protocol/calls.js';
 import { sweepCalls } from '../server/modules/calls/sweeper.js';
 import { callSignals, connectionIdOf, joinCall, lastCall, offer, signal, startCall, stateOf, waitForCall } from './support/calls.js';
 import type { Client, LiveSocket } from './support/client.js';
@@ -55,6 +55,10 @@ describe.each(DIALECTS)('calls on %s', (dialect) => {
     expect(call).toMatchObject({ mode: 'p2p', media: 'video', state: 'ringing', startedBy: ann.personId });
     expect(stateOf(call, ben.personId)).toBe('ringing');
     for (const device of [benLaptop, benPhone, annLive]) await waitForCall(device, (c) => c.id === call.id && c.state === 'ringing');
+    // A page opened now asks what rings for it; Cat, outside the conversation, has nothing ringing.
+    expect((await ben.get('/api/v1/calls/ringing')).body.items.map((c: any) => c.id)).toEqual([call.id]);
+    expect((await ann.get('/api/v1/calls/ringing')).body.items).toEqual([]);
+    expect((await cat.get('/api/v1/calls/ringing')).body.items).toEqual([]);
 
     const joined = await joinCall(ben, call.id, benPhone);
     expect(joined.status).toBe(200);
@@ -126,9 +130,9 @@ describe.each(DIALECTS)('calls on %s', (dialect) => {
     // Nobody answers: after the ring time the call is missed, for the caller and the callee's devices.
     const annDan = await startConversation(ann, [dan.personId]);
     const unanswered = (await startCall(ann, annDan, annLive)).body;
-    await sweepCalls(t.server.ctx, Date.now() + CALL_RING_TIMEOUT_MS - 5_000);
+    await sweepCalls(t.server.ctx, Date.now() + t.server.ctx.config.calls.ringTimeoutMs - 5_000);
     expect(lastCall(danLive, unanswered.id)?.state).toBe('ringing');
-    await sweepCalls(t.server.ctx, Date.now() + CALL_RING_TIMEOUT_MS + 1_000);
+    await sweepCalls(t.server.ctx, Date.now() + t.server.ctx.config.calls.ringTimeoutMs + 1_000);
     const missed = await waitForCall(danLive, (c) => c.id === unanswered.id && c.state === 'ended');
     expect(missed.payload.call).toMatchObject({ outcome: 'missed' });
     expect(stateOf(missed.payload.call, dan.personId)).toBe('missed');

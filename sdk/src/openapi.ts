@@ -19647,6 +19647,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/calls/ringing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The calls ringing me now (a page that opens or reconnects while a call rings shows it)
+     * @description Not available to integration tokens.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                conversationId: string;
+                /** @enum {string} */
+                media: 'audio' | 'video';
+                /** @enum {string} */
+                mode: 'p2p' | 'sfu';
+                /** @enum {string} */
+                state: 'ringing' | 'active' | 'ended';
+                outcome: ('completed' | 'missed' | 'declined' | 'busy' | 'failed') | null;
+                startedBy: string;
+                sharerId: string | null;
+                participants: {
+                  personId: string;
+                  /** @enum {string} */
+                  state: 'ringing' | 'joined' | 'declined' | 'missed' | 'busy' | 'left';
+                  connectionId: string | null;
+                  muted: boolean;
+                  camera: boolean;
+                  joinedAt: string | null;
+                  leftAt: string | null;
+                }[];
+                createdAt: string;
+                answeredAt: string | null;
+                endedAt: string | null;
+                durationS: number | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/calls/{id}': {
     parameters: {
       query?: never;

@@ -6,7 +6,7 @@ import { AppError } from '../../errors.js';
 import { requireViewer } from '../../http/request-context.js';
 import { idParams, responses, zodApp } from '../../http/route-kit.js';
 import { RingLimits } from './ring-limits.js';
-import { callForViewer, currentCall, declineCall, joinCall, leaveCall, shareScreen, startCall } from './service.js';
+import { callForViewer, currentCall, declineCall, joinCall, leaveCall, ringingCalls, shareScreen, startCall } from './service.js';
 import type { Sfu } from './sfu.js';
 import { iceServersFor } from './turn.js';
 
@@ -64,6 +64,18 @@ export function callRoutes(app: FastifyInstance, ctx: AppContext, sfu: Sfu): voi
       },
     },
     async (req) => iceServersFor(ctx.config.calls, requireViewer(req).person.id),
+  );
+
+  r.get(
+    '/api/v1/calls/ringing',
+    {
+      schema: {
+        tags,
+        summary: 'The calls ringing me now (a page that opens or reconnects while a call rings shows it)',
+        response: responses({ 200: z.object({ items: z.array(callSchema) }) }),
+      },
+    },
+    async (req) => ({ items: await ringingCalls(ctx, requireViewer(req).person) }),
   );
 
   r.get(

@@ -1,11 +1,4 @@
-import {
-  CALL_MAX_JOINED,
-  CALL_RING_MAX_PEOPLE,
-  CALL_RING_TIMEOUT_MS,
-  type Call,
-  type CallMedia,
-  type CallOutcome,
-} from '../../../protocol/calls.js';
+import { CALL_MAX_JOINED, CALL_RING_MAX_PEOPLE, type Call, type CallMedia, type CallOutcome } from '../../../protocol/calls.js';
 import { inTx, type AppContext } from '../../context.js';
 import { isUniqueViolation, type Trx } from '../../db/index.js';
 import type { CallParticipantsTable, CallsTable, ConversationsTable, PeopleTable } from '../../db/schema.js';
@@ -49,6 +42,8 @@ export interface Locked extends CallWithPeople {
   conv: ConversationsTable;
   /** People told of this change besides the conversation's participants (someone just removed from it). */
   alsoTell?: string[];
+  /** How long a call rings (config CALL_RING_TIMEOUT_S). */
+  ringMs: number;
 }
 
 export async function startCall(
@@ -106,7 +101,7 @@ export async function startCall(
       await trx.insertInto('call_participants').values(people).execute();
       call.message_id = await startHistory(ctx, trx, afterCommit, conv, call);
       await trx.updateTable('calls').set({ message_id: call.message_id }).where('id', '=', call.id).execute();
-      const locked: Locked = { trx, afterCommit, conv, call, people };
+      const locked: Locked = { trx, afterCommit, conv, call, people, ringMs: ctx.config.calls.ringTimeoutMs };
       // The only other person is in another call: "busy" at once.
       if (mode === 'p2p' && people[1]?.state === 'busy') endCall(locked, 'busy', now);
       return finish(ctx, locked);
@@ -131,6 +126,28 @@ export async function currentCall(ctx: AppContext, v: PeopleTable, conversationI
   if (!conv) throw notFound('No such conversation.');
   const call = await ongoingCallOf(ctx.db, conv.id);
   return call ? presentCall({ call, people: await participantsOf(ctx.db, call) }) : null;
+}
+
+/**
+ * The calls ringing me now, on any device (a page that opens or reconnects while a call rings shows
+ * it): not ended, my place ringing, in a conversation I still take part in.
+ */
+export async function ringingCalls(ctx: AppContext, v: PeopleTable): Promise<Call[]> {
+  const rows = await ctx.db
+    .selectFrom('calls as c')
+    .innerJoin('call_participants as p', 'p.call_id', 'c.id')
+    .selectAll('c')
+    .where('p.person_id', '=', v.id)
+    .where('p.state', '=', 'ringing')
+    .where('c.org_id', '=', v.org_id)
+    .where('c.state', '<>', 'ended')
+    .execute();
+  const calls: Call[] = [];
+  for (const call of rows) {
+    if (await conversationForViewer(ctx.db, v, call.conversation_id))
+      calls.push(presentCall({ call, people: await participantsOf(ctx.db, call) }));
+  }
+  return calls;
 }
 
 /** Answers a ring or joins an ongoing call, from this device (another device of mine in it hands over). */
@@ -166,7 +183,7 @@ export function declineCall(ctx: AppContext, v: PeopleTable, callId: string): Pr
     const mine = l.people.find((p) => p.person_id === v.id);
     if (mine?.state !== 'ringing') throw conflict('not_ringing', 'This call is not ringing for you.');
     await setState(l, mine, 'declined', Date.now());
-    settle(l, Date.now());
+    settle(l, Date.now(), l.ringMs);
     return finish(ctx, l);
   });
 }
@@ -204,14 +221,14 @@ export function shareScreen(ctx: AppContext, v: PeopleTable, callId: string, sha
  */
 function withViewerCall(ctx: AppContext, v: PeopleTable, callId: string, fn: (l: Locked) => Promise<Call>): Promise<Call> {
   return inTx(ctx, async (trx, afterCommit) => {
-    const l = await lockCall(trx, afterCommit, v.org_id, callId);
+    const l = await lockCall(ctx, trx, afterCommit, v.org_id, callId);
     if (!l || !(await conversationForViewer(trx, v, l.call.conversation_id))) throw noSuchCall();
     if (l.call.state === 'ended') throw conflict('call_ended', 'This call has ended.');
     return fn(l);
   });
 }
 
-export async function lockCall(trx: Trx, afterCommit: AfterCommit, orgId: string, callId: string): Promise<Locked | null> {
+export async function lockCall(ctx: AppContext, trx: Trx, afterCommit: AfterCommit, orgId: string, callId: string): Promise<Locked | null> {
   const call = await trx
     .updateTable('calls')
     .set({ updated_at: Date.now() })
@@ -221,7 +238,7 @@ export async function lockCall(trx: Trx, afterCommit: AfterCommit, orgId: string
     .executeTakeFirst();
   if (!call) return null;
   const conv = await trx.selectFrom('conversations').selectAll().where('id', '=', call.conversation_id).executeTakeFirstOrThrow();
-  return { trx, afterCommit, conv, call, people: await participantsOf(trx, call) };
+  return { trx, afterCommit, conv, call, people: await participantsOf(trx, call), ringMs: ctx.config.calls.ringTimeoutMs };
 }
 
 /** A joined person is out (left, vanished, removed from the conversation); the call may end with it. */
@@ -231,11 +248,11 @@ export async function departed(l: Locked, p: CallParticipantsTable, now: number)
     l.call.sharer_id = null;
     await l.trx.updateTable('calls').set({ sharer_id: null }).where('id', '=', l.call.id).execute();
   }
-  settle(l, now);
+  settle(l, now, l.ringMs);
 }
 
 /** Ends the call when nobody (else) can still take part: the rules of how a call ends, in one place. */
-export function settle(l: Locked, now: number): void {
+export function settle(l: Locked, now: number, ringMs: number): void {
   if (l.call.state === 'ended') return;
   const joined = l.people.filter((p) => p.state === 'joined');
   const ringing = l.people.filter((p) => p.state === 'ringing');
@@ -249,7 +266,7 @@ export function settle(l: Locked, now: number): void {
   if (joined.length === 0) return endCall(l, 'missed', now);
   // Still ringing someone, or a big conversation's call waiting for people to join (until the ring time is over).
   if (ringing.length > 0) return;
-  if (rung.length === 0 && now - Number(l.call.created_at) < CALL_RING_TIMEOUT_MS) return;
+  if (rung.length === 0 && now - Number(l.call.created_at) < ringMs) return;
   const all = (s: CallParticipantsTable['state']) => rung.length > 0 && rung.every((p) => p.state === s);
   endCall(l, all('declined') ? 'declined' : all('busy') ? 'busy' : 'missed', now);
 }

@@ -167,7 +167,7 @@ export class CallSignalling {
    */
   private async resume(conn: Connection, callId: string): Promise<void> {
     const resumed = await inTx(this.ctx, async (trx, afterCommit) => {
-      const l = await lockCall(trx, afterCommit, conn.orgId, callId);
+      const l = await lockCall(this.ctx, trx, afterCommit, conn.orgId, callId);
       const mine = l?.people.find((p) => p.person_id === conn.personId);
       if (!l || l.call.state === 'ended' || mine?.state !== 'joined' || mine.session_id !== conn.sessionId) return false;
       if (mine.connection_id === conn.connectionId) return true;

@@ -1,4 +1,4 @@
-import { CALL_REJOIN_GRACE_MS, CALL_RING_TIMEOUT_MS } from '../../../protocol/calls.js';
+import { CALL_REJOIN_GRACE_MS } from '../../../protocol/calls.js';
 import { inTx, type AppContext } from '../../context.js';
 import type { CallsTable } from '../../db/schema.js';
 import { participantIds } from '../../policies/chat.js';
@@ -10,7 +10,7 @@ export const CALL_SWEEP_MS = 2_000;
 const DEVICE_STALE_MS = 90_000;
 
 /**
- * What no request tells: a ring that timed out, a joined device whose socket closed and did not come
+ * What no request tells: a ring that timed out (CALL_RING_TIMEOUT_S), a joined device whose socket closed and did not come
  * back within the grace time (a vanished browser), a person no longer in the conversation. Each
  * process sweeps every CALL_SWEEP_MS; the changes take the call's lock and re-check, so two processes
  * sweeping at once change a call once. Cheap when nothing is ongoing: one indexed read.
@@ -55,27 +55,28 @@ async function sweepOne(ctx: AppContext, call: CallsTable, now: number): Promise
       .where('gone_at', 'is', null)
       .execute();
   }
-  const timedOut = people.some((p) => p.state === 'ringing' && now - Number(p.rung_at) >= CALL_RING_TIMEOUT_MS);
+  const ringMs = ctx.config.calls.ringTimeoutMs;
+  const timedOut = people.some((p) => p.state === 'ringing' && now - Number(p.rung_at) >= ringMs);
   const vanished = people.some((p) => p.state === 'joined' && p.gone_at !== null && now - Number(p.gone_at) >= CALL_REJOIN_GRACE_MS);
   const conv = await ctx.db.selectFrom('conversations').selectAll().where('id', '=', call.conversation_id).executeTakeFirstOrThrow();
   const members = new Set(await participantIds(ctx.db, conv));
   const removed = people.some((p) => !members.has(p.person_id));
-  const waitingAlone = call.state === 'ringing' && now - Number(call.created_at) >= CALL_RING_TIMEOUT_MS;
+  const waitingAlone = call.state === 'ringing' && now - Number(call.created_at) >= ringMs;
   // Nothing to do is the common case: no lock, no write, no event.
   if (!timedOut && !vanished && !removed && !waitingAlone) return;
   await inTx(ctx, async (trx, afterCommit) => {
-    const l = await lockCall(trx, afterCommit, call.org_id, callId);
+    const l = await lockCall(ctx, trx, afterCommit, call.org_id, callId);
     if (!l || l.call.state === 'ended') return;
-    if (await apply(l, new Set(await participantIds(trx, l.conv)), now)) await finish(ctx, l);
+    if (await apply(l, new Set(await participantIds(trx, l.conv)), now, ringMs)) await finish(ctx, l);
   });
 }
 
 /** Applies the sweep's changes to the locked call; true when anything changed. */
-async function apply(l: Locked, inConversation: Set<string>, now: number): Promise<boolean> {
+async function apply(l: Locked, inConversation: Set<string>, now: number, ringMs: number): Promise<boolean> {
   let changed = false;
   for (const p of l.people) {
     const gone = !inConversation.has(p.person_id);
-    if (p.state === 'ringing' && (gone || now - Number(p.rung_at) >= CALL_RING_TIMEOUT_MS)) {
+    if (p.state === 'ringing' && (gone || now - Number(p.rung_at) >= ringMs)) {
       Object.assign(p, { state: 'missed', left_at: now });
       await l.trx
         .updateTable('call_participants')
@@ -91,7 +92,7 @@ async function apply(l: Locked, inConversation: Set<string>, now: number): Promi
     }
   }
   const before = l.call.state;
-  settle(l, now);
+  settle(l, now, ringMs);
   return changed || l.call.state !== before;
 }
 

@@ -16,6 +16,8 @@ export const startCall = (conversationId: string, media: CallMedia, connectionId
   api(conv(conversationId), { method: 'POST', body: { media, connectionId } });
 export const fetchCurrentCall = (conversationId: string): Promise<{ call: Call | null }> => api(`${conv(conversationId)}/current`);
 export const fetchCall = (id: string): Promise<Call> => api(call(id));
+/** The calls ringing me now: read when a socket becomes ready, so a page opened mid-ring rings too. */
+export const fetchRingingCalls = (): Promise<{ items: Call[] }> => api('/api/v1/calls/ringing');
 /** Accepts a ring or joins a group call from this device. */
 export const joinCall = (id: string, connectionId: string): Promise<Call> =>
   api(`${call(id)}/join`, { method: 'POST', body: { connectionId } });

@@ -1,4 +1,4 @@
-import type { Call } from '../../api/calls';
+import { fetchRingingCalls, type Call } from '../../api/calls';
 import type { RealtimeSignal } from '../../../../protocol/events';
 import { callStore } from './callStore';
 import { currentCall } from './engine/session';
@@ -14,7 +14,18 @@ export function applyCallSignal(signal: RealtimeSignal): void {
   if (signal.type === 'call.signal' || signal.type === 'call.sfu' || signal.type === 'call.media') currentCall()?.onSignal(signal);
 }
 
-/** A new socket for this device: a call under way takes it (`call.resume`). */
+/**
+ * A new socket for this device: a call under way takes it (`call.resume`), and the calls ringing me
+ * are read, so a page opened (or back online) while a call rings shows it; later changes come as events.
+ */
 export function applyCallConnection(): void {
   currentCall()?.onConnection();
+  fetchRingingCalls().then(
+    (res) => {
+      for (const call of res.items) callStore.offer(call);
+    },
+    () => {
+      // Offline or signed out: the next ready asks again.
+    },
+  );
 }
