@@ -24,7 +24,8 @@ interface Stats {
  * A group call through the embedded media server (Janus): Olivia starts a video call in a group
  * conversation, Zoë accepts the ring, Bruno declines it and then joins from the banner. Each page
  * publishes its camera on one connection and receives the others' on one subscriber connection;
- * Zoë shares her screen and both others decode it.
+ * Zoë shares her screen and both others decode it. Bruno's browser then vanishes: he is dropped
+ * from the call within seconds (his socket closed and did not come back), and the others go on.
  */
 describe('Group calls in Chromium', () => {
   let t: TestServer;
@@ -124,9 +125,16 @@ describe('Group calls in Chromium', () => {
     await a.page.locator('[data-testid="call-tile"][data-feed="screen"]').waitFor();
     await check(a.page, 'call-group-shared-1280-en');
 
+    // Bruno's browser vanishes mid-call: within seconds he is out of it, and Olivia and Zoë go on.
+    await c.ctx.close();
+    const brunoTile = a.page.locator(`[data-testid="call-tile"][data-person="${people.c}"]`);
+    await expect.poll(() => brunoTile.count(), { timeout: 30_000 }).toBe(0);
+    const framesFromZoe = async () => (await stats(a.page))?.inbound[people.b]?.camera?.framesDecoded ?? 0;
+    const mark = await framesFromZoe();
+    await expect.poll(framesFromZoe, { timeout: 15_000 }).toBeGreaterThan(mark + 24);
+
     await a.page.getByRole('button', { name: 'Leave the call' }).click();
     await b.page.getByRole('button', { name: 'Quitter l’appel' }).click();
-    await c.page.getByRole('button', { name: 'Leave the call' }).click();
     await expect.poll(() => a.page.getByTestId('call-history').allTextContents()).toEqual([expect.stringMatching(/^Video call, /)]);
     expect([...a.errors, ...b.errors, ...c.errors]).toEqual([]);
   });
