@@ -127,6 +127,10 @@ describe('Calls in Chromium', () => {
     await check(a.page, 'call-screen-1280-en');
     await check(b.page, 'call-screen-360-fr');
 
+    // Chromium's fake microphone beeps: Zoë sees Olivia's picture marked as speaking while it does.
+    const oliviaSpeaking = b.page.locator(`[data-testid="call-tile"][data-person="${ownerId}"][data-speaking="true"]`);
+    await expect.poll(() => oliviaSpeaking.count(), { timeout: 15_000, interval: 100 }).toBe(1);
+
     // Olivia mutes: Zoë is told (the microphone-off mark) and hears silence while her picture goes on.
     const energy = async () => (await from(b.page, ownerId))?.totalAudioEnergy ?? 0;
     const frames = async () => (await from(b.page, ownerId))?.framesDecoded ?? 0;
@@ -141,6 +145,12 @@ describe('Calls in Chromium', () => {
     mark = await frames();
     await expect.poll(frames, { timeout: 15_000 }).toBeGreaterThan(mark + 48);
     expect(await energy()).toBeCloseTo(silentFrom, 6);
+    // And nothing of the microphone leaves Olivia's browser while muted, not even silence.
+    const sent = async () => (await stats(a.page))?.outbound.audioBytes ?? 0;
+    const sentWhileMuted = await sent();
+    mark = await frames();
+    await expect.poll(frames, { timeout: 15_000 }).toBeGreaterThan(mark + 24);
+    expect(await sent()).toBe(sentWhileMuted);
     await a.page.getByRole('button', { name: 'Unmute microphone' }).click();
     await expect.poll(energy, { timeout: 15_000 }).toBeGreaterThan(silentFrom);
 

@@ -241,7 +241,10 @@ export class CallSession {
 
   toggleMute(): void {
     const muted = !this.view.muted;
-    for (const track of this.view.local?.getAudioTracks() ?? []) track.enabled = !muted;
+    const track = this.view.local?.getAudioTracks()[0] ?? null;
+    if (track) track.enabled = !muted;
+    // Muted sends nothing at all (not even the silence a disabled track still sends): the sender has no track.
+    this.link?.setTrack('audio', muted ? null : track).catch(() => this.set({ problem: 'microphone' }));
     this.set({ muted });
     this.tellMedia();
   }
@@ -277,7 +280,7 @@ export class CallSession {
       local.removeTrack(old);
     }
     local.addTrack(track);
-    await this.link?.setTrack('audio', track);
+    await this.link?.setTrack('audio', this.view.muted ? null : track);
     this.set({ mic: deviceId, local: new MediaStream(local.getTracks()) });
   }
 
