@@ -89,9 +89,11 @@ export async function run(): Promise<void> {
     try {
       const two = await groupCpu(server, browsers as [Browser, Browser], 2);
       const six = await groupCpu(server, browsers as [Browser, Browser], GROUP);
-      console.log(
-        `\nmedia server (Janus) CPU over ${SECONDS} s, % of one core: ${GROUP} people ${six.toFixed(1)}%, 2 people (baseline) ${two.toFixed(1)}%, ratio ${(six / two).toFixed(1)}×`,
-      );
+      console.log(`\nmedia server (Janus) over ${SECONDS} s: CPU in % of one core, and what it forwarded to the browsers`);
+      console.log('| people | Janus CPU | forwarded | CPU ÷ 2-person baseline |');
+      console.log('|---|---|---|---|');
+      console.log(`| 2 (baseline) | ${two.cpu.toFixed(1)}% | ${two.mbits.toFixed(1)} Mbit/s | 1 |`);
+      console.log(`| ${GROUP} | ${six.cpu.toFixed(1)}% | ${six.mbits.toFixed(1)} Mbit/s | ${(six.cpu / two.cpu).toFixed(1)}× |`);
     } finally {
       await server.stop();
     }
@@ -170,7 +172,7 @@ async function expectRelay(page: Page): Promise<void> {
 }
 
 /** People in one group video call, one page each; Janus's CPU (% of one core) once all receive all. */
-async function groupCpu(server: ServerProcess, browsers: [Browser, Browser], people: number): Promise<number> {
+async function groupCpu(server: ServerProcess, browsers: [Browser, Browser], people: number): Promise<{ cpu: number; mbits: number }> {
   const hosts = server.asHosts();
   const company = await signUpCompany(hosts, { name: `Group Bench ${people}` });
   const others = [];
@@ -194,12 +196,27 @@ async function groupCpu(server: ServerProcess, browsers: [Browser, Browser], peo
     for (const [j, other] of everyone.entries()) if (i !== j) await firstFrameFrom(page, other.personId, 90_000);
   }
   const pid = janusPid(server);
+  const bytesBefore = await receivedBytes(pages);
   const before = cpuTicks(pid);
   const t0 = performance.now();
   await new Promise((r) => setTimeout(r, SECONDS * 1000));
-  const cpu = ((cpuTicks(pid) - before) / 100 / ((performance.now() - t0) / 1000)) * 100;
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = ((cpuTicks(pid) - before) / 100 / seconds) * 100;
+  const mbits = (((await receivedBytes(pages)) - bytesBefore) * 8) / seconds / 1e6;
   for (const page of pages) await page.context().close();
-  return cpu;
+  return { cpu, mbits };
+}
+
+/** Bytes of audio and video all pages received so far (what the media server forwarded to them). */
+async function receivedBytes(pages: Page[]): Promise<number> {
+  let total = 0;
+  for (const page of pages) {
+    const s = (await callStats(page)) as unknown as {
+      inbound: Record<string, Record<string, { audioBytes: number; videoBytes: number }>>;
+    } | null;
+    for (const feeds of Object.values(s?.inbound ?? {})) for (const f of Object.values(feeds)) total += f.audioBytes + f.videoBytes;
+  }
+  return total;
 }
 
 /** The embedded Janus: the child of the server process whose command is janus. */
@@ -214,7 +231,16 @@ function janusPid(server: ServerProcess): number {
       /* gone meanwhile */
     }
   }
-  throw new Error('the embedded media server is not running');
+  const tree = spawnSync('ps', ['-o', 'pid,ppid,comm', '--ppid', String(server.child.pid)], { encoding: 'utf8' }).stdout;
+  const said = server
+    .output()
+    .split('\n')
+    .filter((l) => /janus|media server/i.test(l))
+    .slice(-10)
+    .join('\n');
+  throw new Error(
+    `the embedded media server is not running; children of the server (${server.child.pid}):\n${tree}\nwhat the server said of it:\n${said}`,
+  );
 }
 
 /** utime + stime of a process, in clock ticks (1/100 s). */

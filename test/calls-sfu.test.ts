@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { FAKE_MEDIA, launchChromium } from './e2e/browser.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallSfuSignal, IceCandidate, SfuStream } from '../protocol/calls.js';
 import { createSfu, type JanusSfu } from '../server/modules/calls/janus.js';
@@ -184,19 +185,9 @@ describe('the Janus VideoRoom SFU', () => {
     http = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(HARNESS));
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     harnessUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        // Fake camera and microphone, allowed without asking: with media permission granted the page
-        // sees the machine's real addresses instead of mDNS names in its ICE candidates.
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-      ],
-    });
+    // Fake camera and microphone, allowed without asking: with media permission granted the page sees
+    // the machine's real addresses instead of mDNS names in its ICE candidates.
+    browser = await launchChromium(FAKE_MEDIA);
   });
 
   afterAll(async () => {

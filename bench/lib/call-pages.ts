@@ -1,25 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
+import { FAKE_MEDIA, launchChromium } from '../../test/e2e/browser.js';
 
 /** Browsers and pages for the calls benchmark: Debian's Chromium with its fake camera and microphone. */
 
 export function launchFakeMediaChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-    ],
-  });
+  return launchChromium(FAKE_MEDIA);
 }
 
 /** A page signed in with this session cookie on the company's host, open on a path, with its socket connected. */

@@ -5,7 +5,10 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 const require = createRequire(import.meta.url);
 
-/** Debian's Chromium, never a downloaded browser; `extraArgs` e.g. fake camera and microphone for calls. */
+/** Chromium's own camera (a moving picture) and microphone (a beep), allowed without asking; its screen picker answers by itself. */
+export const FAKE_MEDIA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
+
+/** Debian's Chromium, never a downloaded browser; `extraArgs` e.g. FAKE_MEDIA for calls. */
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

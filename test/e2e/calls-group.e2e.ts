@@ -3,22 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../support/client.js';
 import { addPerson, signUpCompany, type Company } from '../support/factories.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { axeViolations, launchChromium, screenshot, signedInPage } from './browser.js';
+import { axeViolations, FAKE_MEDIA, launchChromium, screenshot, signedInPage } from './browser.js';
+import { callStats, inboundFrom } from './call-stats.js';
 
 const PHONE = { width: 360, height: 740 };
 const WIDE = { width: 1280, height: 800 };
-const FAKE_MEDIA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
-
-interface Inbound {
-  audioBytes: number;
-  videoBytes: number;
-  framesDecoded: number;
-}
-interface Stats {
-  peers: Record<string, { iceConnectionState: string }>;
-  outbound: { audioBytes: number; videoBytes: number };
-  inbound: Record<string, { camera?: Inbound; screen?: Inbound }>;
-}
 
 /**
  * A group call through the embedded media server (Janus): Olivia starts a video call in a group
@@ -73,12 +62,9 @@ describe('Group calls in Chromium', () => {
     await expect.poll(() => s.page.getByTestId('connection-status').getAttribute('data-state')).toBe('connected');
     return s;
   };
-  const stats = (page: Page) =>
-    page.evaluate(() =>
-      (window as unknown as { __commonplaceCall: { stats(): Promise<unknown> } }).__commonplaceCall.stats(),
-    ) as Promise<Stats | null>;
+  const stats = callStats;
   const receives = async (page: Page, personId: string, feed: 'camera' | 'screen' = 'camera') => {
-    const s = (await stats(page))?.inbound[personId]?.[feed];
+    const s = await inboundFrom(page, personId, feed);
     return !!s && s.videoBytes > 0 && s.framesDecoded > 3 && (feed === 'screen' || s.audioBytes > 0);
   };
   async function check(page: Page, label: string, dialog = true): Promise<void> {

@@ -3,28 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../support/client.js';
 import { addPerson, signUpCompany, type Company } from '../support/factories.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { axeViolations, launchChromium, screenshot, signedInPage } from './browser.js';
+import { axeViolations, FAKE_MEDIA, launchChromium, screenshot, signedInPage } from './browser.js';
+import { callStats, inboundFrom } from './call-stats.js';
 
 const PHONE = { width: 360, height: 740 };
 const WIDE = { width: 1280, height: 800 };
-/** Chromium's own camera (a moving picture) and microphone (a beep), and its screen picker answered by itself. */
-const FAKE_MEDIA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
-
-interface Inbound {
-  audioBytes: number;
-  videoBytes: number;
-  framesDecoded: number;
-  totalAudioEnergy: number;
-}
-interface Stats {
-  callId: string | null;
-  phase: string;
-  muted: boolean;
-  sharing: boolean;
-  peers: Record<string, { iceConnectionState: string; localCandidateType: string | null; remoteCandidateType: string | null }>;
-  outbound: { audioBytes: number; videoBytes: number };
-  inbound: Record<string, { camera?: Inbound; screen?: Inbound }>;
-}
 
 /**
  * Voice and video calls between two Chromium browsers, each with a fake camera and microphone.
@@ -79,12 +62,8 @@ describe('Calls in Chromium', () => {
     await screenshot(page, label);
   }
 
-  const stats = (page: Page) =>
-    page.evaluate(() =>
-      (window as unknown as { __commonplaceCall: { stats(): Promise<unknown> } }).__commonplaceCall.stats(),
-    ) as Promise<Stats | null>;
-  const from = async (page: Page, personId: string, feed: 'camera' | 'screen' = 'camera'): Promise<Inbound | undefined> =>
-    (await stats(page))?.inbound[personId]?.[feed];
+  const stats = callStats;
+  const from = inboundFrom;
   const historyTexts = (page: Page) => page.getByTestId('call-history').allTextContents();
 
   it('rings, connects both ways, mutes, shares the screen, restarts ICE and hangs up with the duration in the history', async () => {

@@ -27,6 +27,11 @@ const PATHS = {
 export type IconName = keyof typeof PATHS;
 
 export function Icon({ name, size = 22 }: { name: IconName; size?: number }): ReactElement {
+  return <LineIcon d={PATHS[name]} size={size} strokeWidth={name === 'more' ? 3.2 : 1.8} />;
+}
+
+/** A decorative line icon on the 24-unit grid (the button or text beside it names the action). */
+export function LineIcon({ d, size = 22, strokeWidth = 1.8 }: { d: string; size?: number; strokeWidth?: number }): ReactElement {
   return (
     <svg
       className="icon"
@@ -35,13 +40,13 @@ export function Icon({ name, size = 22 }: { name: IconName; size?: number }): Re
       viewBox="0 0 24 24"
       fill="none"
       stroke="currentColor"
-      strokeWidth={name === 'more' ? 3.2 : 1.8}
+      strokeWidth={strokeWidth}
       strokeLinecap="round"
       strokeLinejoin="round"
       aria-hidden="true"
       focusable="false"
     >
-      <path d={PATHS[name]} />
+      <path d={d} />
     </svg>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { LineIcon } from '../../ui/icons';
 
 /** The call screen's line icons (24-unit grid, like ui/icons); decorative, the button names the action. */
 const PATHS = {
@@ -21,21 +22,5 @@ const PATHS = {
 export type CallIconName = keyof typeof PATHS;
 
 export function CallIcon({ name, size = 22 }: { name: CallIconName; size?: number }): ReactElement {
-  return (
-    <svg
-      className="icon"
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path d={PATHS[name]} />
-    </svg>
-  );
+  return <LineIcon d={PATHS[name]} size={size} />;
 }
