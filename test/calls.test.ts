@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CALL_REJOIN_GRACE_MS, SDP_MAX_CHARS } from '../protocol/calls.js';
+import { CALL_REJOIN_GRACE_MS, CALL_RING_MAX_PEOPLE, SDP_MAX_CHARS } from '../protocol/calls.js';
 import { sweepCalls } from '../server/modules/calls/sweeper.js';
 import { callSignals, connectionIdOf, joinCall, lastCall, offer, signal, startCall, stateOf, waitForCall } from './support/calls.js';
 import type { Client, LiveSocket } from './support/client.js';
+import { bulkPeople } from './support/conversations.js';
 import { DIALECTS } from './support/databases.js';
 import { addPerson, signUpCompany, type Company } from './support/factories.js';
 import { errorsOf, removeFromConversation, sendFrame, startConversation, waitForError, waitForTyping } from './support/live-chat.js';
@@ -216,6 +217,23 @@ describe.each(DIALECTS)('calls on %s', (dialect) => {
     await waitForTyping(benLive, team, ann.personId);
     expect(catLive.frames.slice(before).filter((f) => f.type === 'call.updated')).toEqual([]);
     await ann.post(`/api/v1/calls/${call.id}/leave`, {});
+  });
+
+  it('does not ring a big conversation: its people see the call and join it', async () => {
+    const many = await bulkPeople(t, acme.orgId, CALL_RING_MAX_PEOPLE, 'Crowd');
+    const hall = await startConversation(ann, [ben.personId, ...many]);
+    const [annLive, benLive] = [await open(ann), await open(ben)];
+    const call = (await startCall(ann, hall, annLive)).body;
+    expect(call.participants.map((p: any) => p.personId)).toEqual([ann.personId]);
+    // Ben hears of the call (to join it) without being rung.
+    await waitForCall(benLive, (c) => c.id === call.id);
+    expect((await ben.get('/api/v1/calls/ringing')).body.items).toEqual([]);
+    expect((await ben.get(`/api/v1/conversations/${hall}/calls/current`)).body.call.id).toBe(call.id);
+    const joined = await joinCall(ben, call.id, benLive);
+    expect(joined.body).toMatchObject({ state: 'active' });
+    expect(stateOf(joined.body, ben.personId)).toBe('joined');
+    await ben.post(`/api/v1/calls/${call.id}/leave`, {});
+    expect((await ann.post(`/api/v1/calls/${call.id}/leave`, {})).body).toMatchObject({ state: 'ended', outcome: 'completed' });
   });
 
   it('refuses malformed signalling with a clear error, and survives a flood of rings', async () => {
