@@ -1,10 +1,11 @@
 import { createHmac } from 'node:crypto';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { FAKE_MEDIA, launchChromium } from './e2e/browser.js';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { iceServersSchema, type IceServers } from '../protocol/calls.js';
 import type { CallsConfig } from '../server/config.js';
 import { iceServersFor } from '../server/modules/calls/turn.js';
-import { allocate, startCoturn, type Coturn } from './support/coturn.js';
+import { TURN_REALM, allocate, startCoturn, type Coturn } from './support/coturn.js';
 
 const PERSON = '3f1c2a9e-7b4d-4c55-9a1e-2d6f0b8c4e17';
 
@@ -167,9 +168,28 @@ interface RelayCallState {
   candidateTypes: [string[], string[]];
   /** Types of the selected pair's local and remote candidates, seen from each side (null: none yet). */
   selected: [[string, string] | null, [string, string] | null];
+  /** The selected pair's local candidate on each side: how the browser reaches its relay (relayProtocol udp, tcp or tls) and through which server. */
+  selectedLocal: [SelectedLocal | null, SelectedLocal | null];
+  /** Servers each connection failed to get a candidate from (the icecandidateerror events). */
+  candidateErrors: [CandidateError[], CandidateError[]];
   videoBytesReceived: number;
   framesDecoded: number;
   audioBytesReceived: number;
+}
+
+interface SelectedLocal {
+  candidateType: string;
+  /** The candidate's own transport towards the other side (a relay candidate is always udp). */
+  protocol: string;
+  /** How the browser talks to its TURN server: udp, tcp or tls. */
+  relayProtocol: string;
+  /** The TURN server the relay candidate came from. */
+  url: string;
+}
+
+interface CandidateError {
+  url: string;
+  errorCode: number;
 }
 
 /**
@@ -182,15 +202,20 @@ async function startRelayCall(page: Page, iceServers: IceServers['iceServers']):
     const sender = new RTCPeerConnection(config);
     const receiver = new RTCPeerConnection(config);
     const gathered: [string[], string[]] = [[], []];
-    const wire = (from: RTCPeerConnection, to: RTCPeerConnection, types: string[]) => {
+    const errors: [CandidateError[], CandidateError[]] = [[], []];
+    const wire = (from: RTCPeerConnection, to: RTCPeerConnection, types: string[], failed: CandidateError[]) => {
       from.onicecandidate = (e) => {
         if (!e.candidate) return;
         types.push(e.candidate.type ?? 'unknown');
         void to.addIceCandidate(e.candidate);
       };
+      from.onicecandidateerror = (e) => {
+        const error = e as RTCPeerConnectionIceErrorEvent;
+        failed.push({ url: error.url, errorCode: error.errorCode });
+      };
     };
-    wire(sender, receiver, gathered[0]);
-    wire(receiver, sender, gathered[1]);
+    wire(sender, receiver, gathered[0], errors[0]);
+    wire(receiver, sender, gathered[1], errors[1]);
     const video = document.createElement('video');
     video.autoplay = true;
     video.muted = true;
@@ -204,22 +229,43 @@ async function startRelayCall(page: Page, iceServers: IceServers['iceServers']):
     await receiver.setRemoteDescription(sender.localDescription!);
     await receiver.setLocalDescription(await receiver.createAnswer());
     await sender.setRemoteDescription(receiver.localDescription!);
-    Object.assign(window, { relayCall: { sender, receiver, gathered } });
+    Object.assign(window, { relayCall: { sender, receiver, gathered, errors } });
   }, iceServers);
 }
 
 async function relayCallState(page: Page): Promise<RelayCallState> {
   return page.evaluate(async () => {
-    const { sender, receiver, gathered } = (
-      window as unknown as { relayCall: { sender: RTCPeerConnection; receiver: RTCPeerConnection; gathered: [string[], string[]] } }
+    const { sender, receiver, gathered, errors } = (
+      window as unknown as {
+        relayCall: {
+          sender: RTCPeerConnection;
+          receiver: RTCPeerConnection;
+          gathered: [string[], string[]];
+          errors: [CandidateError[], CandidateError[]];
+        };
+      }
     ).relayCall;
-    const selectedPair = async (pc: RTCPeerConnection): Promise<[string, string] | null> => {
+    const selectedCandidates = async (pc: RTCPeerConnection) => {
       const reports = [...(await pc.getStats()).values()] as Array<Record<string, unknown>>;
       const byId = new Map(reports.map((r) => [r.id, r]));
       const transport = reports.find((r) => r.type === 'transport' && r.selectedCandidatePairId);
       const pair = transport ? byId.get(transport.selectedCandidatePairId) : undefined;
       if (!pair) return null;
-      return [String(byId.get(pair.localCandidateId)?.candidateType), String(byId.get(pair.remoteCandidateId)?.candidateType)];
+      return { local: byId.get(pair.localCandidateId), remote: byId.get(pair.remoteCandidateId) };
+    };
+    const selectedPair = async (pc: RTCPeerConnection): Promise<[string, string] | null> => {
+      const selected = await selectedCandidates(pc);
+      return selected ? [String(selected.local?.candidateType), String(selected.remote?.candidateType)] : null;
+    };
+    const selectedLocal = async (pc: RTCPeerConnection): Promise<SelectedLocal | null> => {
+      const local = (await selectedCandidates(pc))?.local;
+      if (!local) return null;
+      return {
+        candidateType: String(local.candidateType),
+        protocol: String(local.protocol),
+        relayProtocol: String(local.relayProtocol),
+        url: String(local.url),
+      };
     };
     const inbound = [...(await receiver.getStats()).values()].filter((r: Record<string, unknown>) => r.type === 'inbound-rtp') as Array<
       Record<string, number | string>
@@ -231,11 +277,23 @@ async function relayCallState(page: Page): Promise<RelayCallState> {
       ice: [sender.iceConnectionState, receiver.iceConnectionState],
       candidateTypes: gathered,
       selected: [await selectedPair(sender), await selectedPair(receiver)],
+      selectedLocal: [await selectedLocal(sender), await selectedLocal(receiver)],
+      candidateErrors: errors,
       videoBytesReceived: Number(video?.bytesReceived ?? 0),
       framesDecoded: Number(video?.framesDecoded ?? 0),
       audioBytesReceived: Number(audio?.bytesReceived ?? 0),
     };
   });
+}
+
+/** A page on a secure origin (getUserMedia needs one); http://localhost is, and is served here without a server. */
+async function securePage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage();
+  await page.route('http://localhost/call', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>call</title><body></body>' }),
+  );
+  await page.goto('http://localhost/call');
+  return page;
 }
 
 describe('relay-only media through coturn in Chromium', () => {
@@ -245,35 +303,15 @@ describe('relay-only media through coturn in Chromium', () => {
   beforeAll(async () => {
     coturn = await startCoturn();
     config = callsConfig({ turnUrls: [coturn.url, coturn.tcpUrl], turnSecret: coturn.secret, turnTtlS: 600 });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-      ],
-    });
+    browser = await launchChromium(FAKE_MEDIA);
   });
   afterAll(async () => {
     await browser?.close();
     await coturn?.stop();
   });
 
-  /** A page on a secure origin (getUserMedia needs one); http://localhost is, and is served here without a server. */
-  async function securePage(): Promise<Page> {
-    const page = await browser.newPage();
-    await page.route('http://localhost/call', (route) =>
-      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>call</title><body></body>' }),
-    );
-    await page.goto('http://localhost/call');
-    return page;
-  }
-
   it('carries audio and video between two browsers over relay candidates only', async () => {
-    const page = await securePage();
+    const page = await securePage(browser);
     try {
       await startRelayCall(page, iceServersFor(config, PERSON).iceServers);
       // Video decoded and audio arriving on the receiving side.
@@ -304,7 +342,7 @@ describe('relay-only media through coturn in Chromium', () => {
   });
 
   it('gets no relay candidate and never connects with an expired credential', async () => {
-    const page = await securePage();
+    const page = await securePage(browser);
     try {
       const expired = iceServersFor(config, PERSON, Date.now() - 90 * 60_000);
       await startRelayCall(page, expired.iceServers);
@@ -321,6 +359,92 @@ describe('relay-only media through coturn in Chromium', () => {
       await expect.poll(() => coturn.log().includes(refused), { timeout: 5_000 }).toBe(true);
     } finally {
       await page.close();
+    }
+  });
+});
+
+/**
+ * Networks that let only TLS on 443 out: the browser reaches coturn over TLS (a `turns:` URL, TCP)
+ * and relays all media through it. coturn's certificate is self-signed for `localhost`, made when
+ * it starts. Chromium checks a TURN server's certificate like a web site's and refuses this one,
+ * so the browser that calls is told to trust exactly this certificate's key
+ * (--ignore-certificate-errors-spki-list), which leaves the check on for every other key; a browser
+ * without it gets no relay at all, which shows the certificate really is checked.
+ */
+describe('relay-only media through coturn over TLS in Chromium', () => {
+  let coturn: Coturn;
+  let trusting: Browser;
+  let tlsOnly: CallsConfig;
+  beforeAll(async () => {
+    coturn = await startCoturn({ tls: true });
+    if (!coturn.tlsUrl || !coturn.tlsSpkiSha256) throw new Error('coturn started without TLS');
+    // Only the TLS address: the call cannot fall back to TURN over UDP or plain TCP.
+    tlsOnly = callsConfig({ turnUrls: [coturn.tlsUrl], turnSecret: coturn.secret, turnTtlS: 600 });
+    trusting = await launchChromium([...FAKE_MEDIA, `--ignore-certificate-errors-spki-list=${coturn.tlsSpkiSha256}`]);
+  });
+  afterAll(async () => {
+    await trusting?.close();
+    await coturn?.stop();
+  });
+
+  it('carries audio and video with both browsers relaying through TURN over TLS', async () => {
+    const page = await securePage(trusting);
+    try {
+      const servers = iceServersFor(tlsOnly, PERSON);
+      expect(servers.iceServers.flatMap((s) => s.urls)).toEqual([coturn.tlsUrl]);
+      await startRelayCall(page, servers.iceServers);
+      await expect
+        .poll(
+          async () => {
+            const { framesDecoded, audioBytesReceived } = await relayCallState(page);
+            return framesDecoded > 0 && audioBytesReceived > 0;
+          },
+          { timeout: 20_000, interval: 250 },
+        )
+        .toBe(true);
+      const state = await relayCallState(page);
+      expect(
+        state.ice.every((s) => s === 'connected' || s === 'completed'),
+        JSON.stringify(state),
+      ).toBe(true);
+      expect(state.selected, JSON.stringify(state)).toEqual([
+        ['relay', 'relay'],
+        ['relay', 'relay'],
+      ]);
+      // Each side reaches its relay over TLS, through the turns: address; the relayed media itself
+      // goes between the two relay addresses as UDP, inside coturn.
+      const overTls = { candidateType: 'relay', protocol: 'udp', relayProtocol: 'tls', url: coturn.tlsUrl };
+      expect(state.selectedLocal, JSON.stringify(state)).toEqual([overTls, overTls]);
+      expect(state.candidateErrors).toEqual([[], []]);
+      expect(state.framesDecoded).toBeGreaterThan(0);
+      expect(state.videoBytesReceived).toBeGreaterThan(0);
+      expect(state.audioBytesReceived).toBeGreaterThan(0);
+      // coturn's side: the person's allocations came in over a TLS session.
+      const username = turnEntry(servers).username;
+      expect(coturn.log()).toMatch(new RegExp(`new, realm=<${TURN_REALM}>, username=<${username}>, .*method=TLSv1\\.[23]`));
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('gets no relay from a browser that does not trust the certificate', async () => {
+    const wary = await launchChromium(FAKE_MEDIA);
+    try {
+      const page = await securePage(wary);
+      await startRelayCall(page, iceServersFor(tlsOnly, PERSON).iceServers);
+      await expect
+        .poll(async () => (await relayCallState(page)).gathering, { timeout: 20_000, interval: 250 })
+        .toEqual(['complete', 'complete']);
+      const state = await relayCallState(page);
+      expect(state.candidateTypes, JSON.stringify(state)).toEqual([[], []]);
+      expect(state.selected).toEqual([null, null]);
+      // 701: the browser could not reach the TURN server (its TLS handshake was refused).
+      for (const errors of state.candidateErrors) {
+        expect(errors.length, JSON.stringify(state)).toBeGreaterThan(0);
+        expect(new Set(errors.map((e) => `${e.url} ${e.errorCode}`))).toEqual(new Set([`${coturn.tlsUrl} 701`]));
+      }
+    } finally {
+      await wary.close();
     }
   });
 });

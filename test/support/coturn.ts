@@ -1,10 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { X509Certificate, createHash, randomBytes } from 'node:crypto';
 import { createSocket } from 'node:dgram';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect as tlsConnect } from 'node:tls';
+import { promisify } from 'node:util';
 
 /**
  * A real TURN server (Debian's coturn) for one test file: shared-secret credentials (the TURN REST
@@ -23,6 +25,13 @@ export interface Coturn {
   port: number;
   /** The static-auth-secret; sign credentials with it (iceServersFor). */
   secret: string;
+  /** With `{ tls: true }`: TURN over TLS, turns:localhost:<port>?transport=tcp (the name the certificate is for). */
+  tlsUrl?: string;
+  tlsPort?: number;
+  /** The self-signed certificate of the TLS listener (PEM), made for this instance: CN and SAN localhost, SAN 127.0.0.1. */
+  tlsCertPem?: string;
+  /** base64 SHA-256 of the certificate's public key (SubjectPublicKeyInfo), the form certificate pins take. */
+  tlsSpkiSha256?: string;
   /** Everything the server logged so far (verbose: one line per refused request, with the user). */
   log(): string;
   stop(): Promise<void>;
@@ -83,12 +92,34 @@ export async function stunBindingAnswered(port: number, timeoutMs: number, gaveU
   }
 }
 
-/** Starts coturn and resolves once it answers a STUN Binding; retries on new ports if it does not start. */
-export async function startCoturn(): Promise<Coturn> {
+/** A TLS handshake with 127.0.0.1:`port` that checks the certificate against `ca` for `servername`; true once one succeeds. */
+async function tlsAnswered(port: number, ca: string, servername: string, timeoutMs: number, gaveUp: () => boolean): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !gaveUp()) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const socket = tlsConnect({ host: '127.0.0.1', port, ca, servername }, () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (ok) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
+export interface CoturnOptions {
+  /** Also listen for TURN over TLS (TCP), with a self-signed certificate made at start. */
+  tls?: boolean;
+}
+
+/** Starts coturn and resolves once it answers a STUN Binding (and a TLS handshake, with `tls`); retries on new ports if it does not start. */
+export async function startCoturn(options: CoturnOptions = {}): Promise<Coturn> {
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      return await startOnce();
+      return await startOnce(options);
     } catch (err) {
       lastError = err;
     }
@@ -96,10 +127,17 @@ export async function startCoturn(): Promise<Coturn> {
   throw lastError;
 }
 
-async function startOnce(): Promise<Coturn> {
+async function startOnce(options: CoturnOptions): Promise<Coturn> {
   const dir = await mkdtemp(join(tmpdir(), 'cp-coturn-'));
   const secret = randomBytes(24).toString('hex');
   const port = await freeUdpTcpPort();
+  const tls = options.tls
+    ? await selfSignedCertificate(dir).catch(async (err: unknown) => {
+        await rm(dir, { recursive: true, force: true });
+        throw err;
+      })
+    : null;
+  const tlsPort = tls ? await freeUdpTcpPort() : undefined;
   // Each server relays from its own window of ports, so two test files running at once (or a
   // retry of this one) do not take each other's relay ports.
   const minPort = 40_000 + Math.floor(Math.random() * 99) * 200;
@@ -120,9 +158,10 @@ async function startOnce(): Promise<Coturn> {
     // which coturn refuses unless told.
     '--allow-loopback-peers',
     // Nothing else that would listen on a fixed port and clash with another instance: the admin
-    // CLI (5766), TLS and DTLS (5349), the RFC 5780 alternative port.
+    // CLI (5766), TLS and DTLS (5349, unless TLS is asked for on a port of its own), the RFC 5780
+    // alternative port.
     '--no-cli',
-    '--no-tls',
+    ...(tls ? [`--tls-listening-port=${tlsPort}`, `--cert=${tls.certPath}`, `--pkey=${tls.keyPath}`] : ['--no-tls']),
     '--no-dtls',
     '--no-rfc5780',
     // Its own user database and pid file instead of the system's under /var.
@@ -154,19 +193,61 @@ async function startOnce(): Promise<Coturn> {
     await rm(dir, { recursive: true, force: true });
   };
 
-  const ready = await stunBindingAnswered(port, 10_000, () => proc.exitCode !== null || spawnError !== null);
+  const gaveUp = () => proc.exitCode !== null || spawnError !== null;
+  const ready = await stunBindingAnswered(port, 10_000, gaveUp);
   if (!ready) {
     await stop();
     throw new Error(`turnserver did not answer on 127.0.0.1:${port}: ${String(spawnError ?? '')}\n${log.slice(-4000)}`);
+  }
+  if (tls && tlsPort !== undefined && !(await tlsAnswered(tlsPort, tls.certPem, 'localhost', 10_000, gaveUp))) {
+    await stop();
+    throw new Error(`turnserver did not complete a TLS handshake on 127.0.0.1:${tlsPort}\n${log.slice(-4000)}`);
   }
   return {
     url: `turn:127.0.0.1:${port}?transport=udp`,
     tcpUrl: `turn:127.0.0.1:${port}?transport=tcp`,
     port,
     secret,
+    ...(tls && tlsPort !== undefined
+      ? {
+          tlsUrl: `turns:localhost:${tlsPort}?transport=tcp`,
+          tlsPort,
+          tlsCertPem: tls.certPem,
+          tlsSpkiSha256: tls.spkiSha256,
+        }
+      : {}),
     log: () => log,
     stop,
   };
+}
+
+/**
+ * A certificate and key for `localhost` (and 127.0.0.1) that last a day, made with openssl in `dir`.
+ * Self-signed: whoever connects has to be told to trust it (by the certificate itself or its key).
+ */
+async function selfSignedCertificate(dir: string): Promise<{ certPath: string; keyPath: string; certPem: string; spkiSha256: string }> {
+  const certPath = join(dir, 'turn-cert.pem');
+  const keyPath = join(dir, 'turn-key.pem');
+  await promisify(execFile)('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '1',
+    '-subj',
+    '/CN=localhost',
+    '-addext',
+    'subjectAltName=DNS:localhost,IP:127.0.0.1',
+    '-keyout',
+    keyPath,
+    '-out',
+    certPath,
+  ]);
+  const certPem = await readFile(certPath, 'utf8');
+  const spki = new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'der' });
+  return { certPath, keyPath, certPem, spkiSha256: createHash('sha256').update(spki).digest('base64') };
 }
 
 export interface AllocateResult {
