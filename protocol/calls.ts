@@ -138,13 +138,14 @@ export const callClientFrames = [
     .strict(),
   /**
    * SFU: publish (an offer for `pc` camera or screen; the answer comes back), unpublish a screen,
-   * answer the subscriber offer the server sent, or trickle a candidate of one of the three.
+   * answer the subscriber offer the server sent, trickle a candidate of one of the three, or restart
+   * the subscriber's ICE (the media server then sends a new offer with new ICE credentials).
    */
   z
     .object({
       kind: z.literal('call.sfu'),
       callId: idSchema,
-      op: z.enum(['publish', 'unpublish', 'subscribed', 'trickle']),
+      op: z.enum(['publish', 'unpublish', 'subscribed', 'trickle', 'restart']),
       pc: sfuPcSchema,
       description: sessionDescriptionSchema.optional(),
       candidate: iceCandidateSchema.nullable().optional(),

@@ -13,7 +13,10 @@ export interface CallStats {
   phase: string;
   muted: boolean;
   sharing: boolean;
-  peers: Record<string, { iceConnectionState: string; localCandidateType: string | null; remoteCandidateType: string | null }>;
+  peers: Record<
+    string,
+    { iceConnectionState: string; localCandidateType: string | null; remoteCandidateType: string | null; iceUfrag: string | null }
+  >;
   outbound: { audioBytes: number; videoBytes: number };
   /** By remote person, then by their feed. */
   inbound: Record<string, { camera?: Inbound; screen?: Inbound }>;

@@ -99,6 +99,16 @@ describe('Group calls in Chromium', () => {
     }
     const s = await stats(a.page);
     expect(Object.keys(s?.peers ?? {}).sort()).toEqual(['camera', 'subscriber']);
+    // An ICE restart (a network change) renews both of Olivia's connections, the one she receives on
+    // included (the media server offers it anew), and the pictures keep coming.
+    await a.page.evaluate(() => (window as unknown as { __commonplaceCall: { restartIce(): void } }).__commonplaceCall.restartIce());
+    const ufrag = async (pc: string) => (await stats(a.page))?.peers[pc]?.iceUfrag;
+    await expect.poll(() => ufrag('camera'), { timeout: 15_000 }).not.toBe(s?.peers.camera?.iceUfrag);
+    await expect.poll(() => ufrag('subscriber'), { timeout: 15_000 }).not.toBe(s?.peers.subscriber?.iceUfrag);
+    const framesFrom = async (id: string) => (await inboundFrom(a.page, id))?.framesDecoded ?? 0;
+    const before = await framesFrom(people.b);
+    await expect.poll(() => framesFrom(people.b), { timeout: 15_000 }).toBeGreaterThan(before + 24);
+    expect((await stats(a.page))?.peers.subscriber?.iceConnectionState).toMatch(/connected|completed/);
     await expect.poll(() => a.page.locator('.call-stage--grid [data-testid="call-tile"]').count()).toBe(3);
     await check(a.page, 'call-group-1280-en');
     await check(b.page, 'call-group-360-fr');

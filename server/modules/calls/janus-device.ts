@@ -64,6 +64,8 @@ export class JanusDevice implements SfuSession {
   private pumping = false;
   private dirty = false;
   private offerOutstanding = false;
+  /** The device asked for an ICE restart of its subscriber connection; done at the next quiet moment. */
+  private restartWanted = false;
   /** Counts offers sent to the device, so an answer settles only the offer it answers. */
   private offerSeq = 0;
   private ended = false;
@@ -161,6 +163,12 @@ export class JanusDevice implements SfuSession {
     );
   }
 
+  async restartSubscriber(): Promise<void> {
+    this.assertLive();
+    this.restartWanted = true;
+    this.pump();
+  }
+
   async leave(): Promise<void> {
     this.end(null);
     await this.closing;
@@ -245,6 +253,19 @@ export class JanusDevice implements SfuSession {
       return;
     }
     this.dirty = false;
+    if (this.restartWanted && this.subscriber) {
+      this.restartWanted = false;
+      this.pumping = true;
+      this.restartIce()
+        .catch((error: Error) => {
+          if (!this.ended) this.send({ op: 'error', pc: 'subscriber', code: 'sfu_error', message: error.message });
+        })
+        .finally(() => {
+          this.pumping = false;
+          this.pump();
+        });
+      return;
+    }
     const add = [...this.others.keys()].filter((id) => !this.carried.has(id));
     if (add.length === 0) return;
     this.pumping = true;
@@ -273,6 +294,12 @@ export class JanusDevice implements SfuSession {
     if (reply.jsep?.type === 'offer') this.offer(reply.data, reply.jsep.sdp);
     // No offer: Janus is still waiting for an answer and sends its offer once it has it.
     else for (const id of add) this.carried.add(id);
+  }
+
+  /** Janus renegotiates the subscription with new ICE credentials (VideoRoom `configure` with `restart`). */
+  private async restartIce(): Promise<void> {
+    const reply = await this.subscriber!.message({ request: 'configure', restart: true });
+    if (reply.jsep?.type === 'offer') this.offer(reply.data, reply.jsep.sdp);
   }
 
   /**

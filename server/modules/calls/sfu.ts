@@ -38,6 +38,8 @@ export interface SfuSession {
   subscribed(answerSdp: string): Promise<void>;
   /** A candidate of one of the device's connections; null ends its gathering. */
   trickle(pc: SfuPc, candidate: IceCandidate | null): Promise<void>;
+  /** An ICE restart of what the device receives: a new subscriber offer (with new ICE credentials) follows through `send`. */
+  restartSubscriber(): Promise<void>;
   /** Leaves the room: the others' subscriptions drop this device's feeds. */
   leave(): Promise<void>;
 }

@@ -107,6 +107,9 @@ export class CallSignalling {
         if (frame.pc !== 'subscriber' || frame.description?.type !== 'answer')
           throw new SignalError('subscribed takes the answer of the subscriber connection');
         await session.subscribed(frame.description.sdp);
+      } else if (frame.op === 'restart') {
+        if (frame.pc !== 'subscriber') throw new SignalError('restart is for the subscriber connection; publishers offer again');
+        await session.restartSubscriber();
       } else {
         await session.trickle(frame.pc, frame.candidate ?? null);
       }

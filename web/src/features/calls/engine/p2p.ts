@@ -202,7 +202,12 @@ export class P2PLink implements MediaLink {
   }
 
   restartIce(): void {
-    this.pc?.restartIce();
+    const pc = this.pc;
+    if (!pc) return;
+    void this.host
+      .refreshIce(pc)
+      .catch(() => undefined)
+      .finally(() => pc.restartIce());
   }
 
   peers(): Array<{ name: string; pc: RTCPeerConnection }> {

@@ -50,6 +50,7 @@ export const ENDED_SHOWN_MS = 6_000;
 export class CallSession {
   view: CallView;
   private link: MediaLink | null = null;
+  private published = false;
   private monitor: CallMonitor | null = null;
   private ice: { config: RTCConfiguration; expiresAt: number } | null = null;
   private dismissTimer: ReturnType<typeof setTimeout> | undefined;
@@ -103,6 +104,7 @@ export class CallSession {
       const call = await startCall(this.view.conversationId, this.view.media, connectionId);
       if (this.ended) return void leaveCall(call.id).catch(() => undefined);
       this.bind(call);
+      this.publish();
     } catch (err) {
       if (isApiError(err) && err.code === 'call_in_progress') {
         const current = await fetchCurrentCall(this.view.conversationId).catch(() => null);
@@ -112,7 +114,11 @@ export class CallSession {
     }
   }
 
-  /** Accepts a ring or joins a group call; the link is ready before the server is told, as signals may follow at once. */
+  /**
+   * Accepts a ring or joins a group call; the link is ready before the server is told, as signals may
+   * follow at once. A group call publishes only once the server has the device joined: it refuses
+   * media frames of a device not joined yet, and a slower join would leave the camera unpublished.
+   */
   async join(call: Call, camera = call.media === 'video'): Promise<void> {
     this.set({ callId: call.id, caller: false, media: call.media });
     if (!this.view.local && !(await this.openMedia(camera))) return;
@@ -121,6 +127,7 @@ export class CallSession {
     this.bind(call);
     try {
       callStore.offer(await joinCall(call.id, connectionId));
+      this.publish();
     } catch (err) {
       this.finish('error', isApiError(err) ? err.code : 'unexpected');
     }
@@ -153,6 +160,7 @@ export class CallSession {
       meId: this.meId,
       send: sendFrame,
       rtcConfig: () => this.rtcConfig(),
+      refreshIce: async (pc) => pc.setConfiguration({ ...pc.getConfiguration(), ...(await this.rtcConfig()) }),
       feedsChanged: () => this.link && this.set({ remote: this.link.feeds() }),
       stateChanged: (state) => this.onLinkState(state),
       problem: (code) => this.set({ problem: code }),
@@ -160,10 +168,16 @@ export class CallSession {
     const other = call.participants.find((p) => p.personId !== this.meId)?.personId ?? null;
     const link = call.mode === 'p2p' ? new P2PLink(host, !this.view.caller, local, other) : new SfuLink(host, local);
     this.link = link;
-    if (link instanceof SfuLink) void link.start().catch(() => this.finish('failed'));
     this.monitor = new CallMonitor(link, { id: this.meId, muted: () => this.view.muted }, (update) => this.set(update));
     callStore.offer(call);
     this.onCall(callStore.get(call.id) ?? call);
+  }
+
+  /** Publishes to the media server (group calls), once; a P2P link waits for the other's offer or sends its own. */
+  private publish(): void {
+    if (!(this.link instanceof SfuLink) || this.published || this.ended) return;
+    this.published = true;
+    void this.link.start().catch(() => this.finish('failed'));
   }
 
   private onLinkState(state: LinkState): void {
@@ -189,12 +203,6 @@ export class CallSession {
       this.ice ??= { config: { iceServers: [] }, expiresAt: 0 };
     }
     return this.ice.config;
-  }
-
-  /** Before an ICE restart, fresh TURN credentials for every connection of the call. */
-  private async refreshIce(): Promise<void> {
-    const config = await this.rtcConfig();
-    for (const { pc } of this.link?.peers() ?? []) pc.setConfiguration({ ...pc.getConfiguration(), ...config });
   }
 
   /** A new snapshot of this call (event or answer). */
@@ -335,7 +343,8 @@ export class CallSession {
   }
 
   restartIce(): void {
-    void this.refreshIce().finally(() => this.link?.restartIce());
+    // Each connection takes fresh TURN credentials before it restarts (MediaLink.restartIce).
+    this.link?.restartIce();
   }
 
   setMinimised(minimised: boolean): void {

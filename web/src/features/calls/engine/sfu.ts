@@ -166,15 +166,30 @@ export class SfuLink implements MediaLink {
     await Promise.resolve();
   }
 
-  /** Publishers offer again with new ICE credentials; the subscriber is the server's to offer. */
+  /**
+   * Publishers offer again with new ICE credentials; the subscriber's offers are the media server's,
+   * so it is asked to make one with new credentials (the answer goes the usual way).
+   */
   private restart(name: SfuPc): void {
-    if (name === 'subscriber') return;
-    this.queue = this.queue.then(() => this.publish(name, true)).catch(() => this.host.problem('negotiation'));
+    const pc = this.pcs.get(name);
+    if (name === 'subscriber') {
+      if (pc)
+        void this.host
+          .refreshIce(pc)
+          .catch(() => undefined)
+          .finally(() => this.host.send({ kind: 'call.sfu', callId: this.host.callId, op: 'restart', pc: 'subscriber' }));
+      return;
+    }
+    this.queue = this.queue
+      .then(() => (pc ? this.host.refreshIce(pc).catch(() => undefined) : undefined))
+      .then(() => this.publish(name, true))
+      .catch(() => this.host.problem('negotiation'));
   }
 
   restartIce(): void {
     this.restart('camera');
     if (this.pcs.has('screen')) this.restart('screen');
+    if (this.pcs.has('subscriber')) this.restart('subscriber');
   }
 
   peers(): Array<{ name: string; pc: RTCPeerConnection }> {

@@ -21,6 +21,8 @@ export interface PeerSummary {
   localCandidateType: string | null;
   remoteCandidateType: string | null;
   roundTripTime: number | null;
+  /** This side's ICE user fragment: it changes with every ICE restart. */
+  iceUfrag: string | null;
 }
 
 export interface StatsSummary {
@@ -64,6 +66,7 @@ export async function summarise(link: MediaLink): Promise<StatsSummary> {
       localCandidateType: str(local?.candidateType),
       remoteCandidateType: str(remote?.candidateType),
       roundTripTime: pair && typeof pair.currentRoundTripTime === 'number' ? pair.currentRoundTripTime : null,
+      iceUfrag: /a=ice-ufrag:(\S+)/.exec(pc.localDescription?.sdp ?? '')?.[1] ?? null,
     };
     for (const s of stats.values()) {
       if (s.type === 'outbound-rtp' && name !== 'screen') {

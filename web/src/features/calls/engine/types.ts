@@ -20,6 +20,8 @@ export interface LinkHost {
   send(frame: ClientFrame): boolean;
   /** STUN/TURN servers and policy for a new connection (TURN credentials fresh). */
   rtcConfig(): Promise<RTCConfiguration>;
+  /** Puts fresh TURN credentials on this connection before an ICE restart (the old ones may have run out). */
+  refreshIce(pc: RTCPeerConnection): Promise<void>;
   feedsChanged(): void;
   stateChanged(state: LinkState): void;
   /** The media server refused an operation, or a description could not be applied. */
