@@ -212,6 +212,10 @@ export async function buildServer(config: Config, opts: BuildOptions = {}): Prom
   installIntegrationGuards(app, ctx);
   installWorkingHours(app, ctx);
   const sfu = createSfu(config.calls, ctx.log);
+  // Each process would start its own Janus, and people on different processes would never meet in a room.
+  if (config.redisUrl && config.calls.sfu === 'embedded') {
+    ctx.log.warn('several processes (REDIS_URL) need one media server shared by all for group calls: set SFU=ws://… and SFU_API_SECRET');
+  }
   const gateway = new RealtimeGateway(ctx, sfu);
   let shuttingDown = false;
   installMetrics(app, ctx, gateway);

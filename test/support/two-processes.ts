@@ -20,10 +20,11 @@ export interface TwoProcesses {
   stop(): Promise<void>;
 }
 
-export async function startTwoProcesses(): Promise<TwoProcesses> {
+/** `extraEnv` goes to both processes (e.g. the one media server they share). */
+export async function startTwoProcesses(extraEnv: Record<string, string> = {}): Promise<TwoProcesses> {
   const prefix = `cp-test-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
   const database = await createPostgresDatabase();
-  const env = { DATABASE_URL: database.url, REDIS_URL, REDIS_PREFIX: prefix, SIGNIN_LIMIT_PER_IP: '1000' };
+  const env = { DATABASE_URL: database.url, REDIS_URL, REDIS_PREFIX: prefix, SIGNIN_LIMIT_PER_IP: '1000', ...extraEnv };
   // One after the other, so that the first one alone migrates the fresh database.
   const one = await startServerProcess(env);
   const two = await startServerProcess(env);

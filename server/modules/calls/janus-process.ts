@@ -82,6 +82,7 @@ export class JanusProcess {
   private child: ChildProcess | null = null;
   private dir: string | null = null;
   private exitListeners: Array<(reason: string) => void> = [];
+  private endpoint: { url: string; apiSecret: string } | null = null;
   /** Takes the child down with us if this process exits without stop(). */
   private readonly killOnExit = (): void => {
     this.child?.kill('SIGKILL');
@@ -95,6 +96,14 @@ export class JanusProcess {
   /** The child's process id while it runs (a benchmark reads its CPU time from /proc). */
   get pid(): number | null {
     return this.child?.pid ?? null;
+  }
+
+  /**
+   * Where its WebSocket API listens and the secret it asks for, while it runs: what other server
+   * processes are given (SFU, SFU_API_SECRET) to share this one.
+   */
+  get address(): { url: string; apiSecret: string } | null {
+    return this.child ? this.endpoint : null;
   }
 
   /** Called when the child exits on its own after it was ready. */
@@ -119,6 +128,7 @@ export class JanusProcess {
   async stop(): Promise<void> {
     const child = this.child;
     this.child = null;
+    this.endpoint = null;
     process.off('exit', this.killOnExit);
     if (child && child.exitCode === null && child.signalCode === null) {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -175,6 +185,7 @@ export class JanusProcess {
       try {
         const connection = await JanusConnection.connect(url, { apiSecret, timeoutMs: 2_000 });
         await connection.info();
+        this.endpoint = { url, apiSecret };
         this.options.logger.info({ pid: child.pid, port }, 'media server started');
         return connection;
       } catch (error) {
