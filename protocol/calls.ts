@@ -107,12 +107,20 @@ export type CallSummary = z.infer<typeof callSummarySchema>;
 /** Numbered event to every participant of the conversation (every device), on each change of the call. */
 export const callUpdatedEventSchema = z.object({ call: callSchema });
 
-const sdpSchema = z.string().min(1, 'is required').max(SDP_MAX_CHARS, `must be at most ${SDP_MAX_CHARS} characters`);
+const sdpSchema = z
+  .string()
+  .min(1, 'is required')
+  .max(SDP_MAX_CHARS, `must be at most ${SDP_MAX_CHARS} characters`)
+  .refine((s) => s.startsWith('v=0'), 'must be a session description (starting with v=0)');
 export const sessionDescriptionSchema = z.object({ type: z.enum(['offer', 'answer']), sdp: sdpSchema }).strict();
 /** An RTCIceCandidateInit; null tells the end of gathering. */
 export const iceCandidateSchema = z
   .object({
-    candidate: z.string().max(ICE_CANDIDATE_MAX_CHARS),
+    // Empty: the end of candidates; otherwise an a=candidate line's value.
+    candidate: z
+      .string()
+      .max(ICE_CANDIDATE_MAX_CHARS)
+      .refine((c) => c === '' || c.startsWith('candidate:'), 'must be an ICE candidate (starting with candidate:)'),
     sdpMid: z.string().max(32).nullable().optional(),
     sdpMLineIndex: z.number().int().min(0).max(64).nullable().optional(),
     usernameFragment: z.string().max(256).nullable().optional(),

@@ -243,6 +243,8 @@ describe.each(DIALECTS)('calls on %s', (dialect) => {
     const bad = [
       { ...offer(call.id, ben.personId), description: { type: 'offer', sdp: 'x'.repeat(SDP_MAX_CHARS + 1) } },
       { ...offer(call.id, ben.personId), description: { type: 'pranswer', sdp: 'v=0' } },
+      { ...offer(call.id, ben.personId), description: { type: 'offer', sdp: 'hello, this is not SDP' } },
+      { kind: 'call.signal', callId: call.id, toPersonId: ben.personId, candidate: { candidate: 'rm -rf /', sdpMid: '0' } },
       { kind: 'call.signal', callId: call.id, toPersonId: ben.personId, candidate: { candidate: 42 } },
       { kind: 'call.signal', callId: 'not-an-id', toPersonId: ben.personId },
       { kind: 'call.sfu', callId: call.id, op: 'publish', pc: 'camera', description: { type: 'offer', sdp: 'v=0' } },
@@ -255,6 +257,8 @@ describe.each(DIALECTS)('calls on %s', (dialect) => {
       .map((e) => e.code);
     // The last one is well formed but for a one-to-one call, which has no media server: no such call.
     expect(codes, JSON.stringify(errorsOf(annLive).slice(errorsBefore))).toEqual([
+      'invalid_frame',
+      'invalid_frame',
       'invalid_frame',
       'invalid_frame',
       'invalid_frame',
