@@ -1,5 +1,6 @@
 import type { Call, CallMedia, CallOutcome } from '../../../api/calls';
-import { fetchCall, fetchCurrentCall, fetchIceServers, joinCall, leaveCall, setScreenShare, startCall } from '../../../api/calls';
+import { IceServers } from './ice';
+import { fetchCall, fetchCurrentCall, joinCall, leaveCall, setScreenShare, startCall } from '../../../api/calls';
 import { isApiError } from '../../../api/client';
 import type { RealtimeSignal } from '../../../../../protocol/events';
 import { currentConnectionId, sendFrame } from '../../../realtime/live';
@@ -52,7 +53,7 @@ export class CallSession {
   private link: MediaLink | null = null;
   private published = false;
   private monitor: CallMonitor | null = null;
-  private ice: { config: RTCConfiguration; expiresAt: number } | null = null;
+  private readonly ice = new IceServers();
   private dismissTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -159,8 +160,8 @@ export class CallSession {
       callId: call.id,
       meId: this.meId,
       send: sendFrame,
-      rtcConfig: () => this.rtcConfig(),
-      refreshIce: async (pc) => pc.setConfiguration({ ...pc.getConfiguration(), ...(await this.rtcConfig()) }),
+      rtcConfig: () => this.ice.config(),
+      refreshIce: (pc) => this.ice.refresh(pc),
       feedsChanged: () => this.link && this.set({ remote: this.link.feeds() }),
       stateChanged: (state) => this.onLinkState(state),
       problem: (code) => this.set({ problem: code }),
@@ -188,21 +189,6 @@ export class CallSession {
       ...(state === 'connected' ? { phase: 'connected' as const } : {}),
       ...(first ? { connectedAt: Date.now() } : {}),
     });
-  }
-
-  private async rtcConfig(): Promise<RTCConfiguration> {
-    // TURN credentials are short-lived: ask again a minute before they stop working.
-    if (this.ice && this.ice.expiresAt - Date.now() > 60_000) return this.ice.config;
-    try {
-      const answer = await fetchIceServers();
-      this.ice = {
-        config: { iceServers: answer.iceServers, iceTransportPolicy: answer.iceTransportPolicy },
-        expiresAt: answer.expiresAt ? Date.parse(answer.expiresAt) : Infinity,
-      };
-    } catch {
-      this.ice ??= { config: { iceServers: [] }, expiresAt: 0 };
-    }
-    return this.ice.config;
   }
 
   /** A new snapshot of this call (event or answer). */
