@@ -209,6 +209,12 @@ describe.each(DIALECTS)('calls on %s', (dialect) => {
     // From now on Cat is refused everything of the call, and its later changes do not reach her.
     sendFrame(catLive, { kind: 'call.media', callId: call.id, muted: true, camera: false });
     expect((await waitForError(catLive)).code).toBe('not_found');
+    // Her page's media connection, waiting for an answer, is told the same (and nothing more).
+    sendFrame(catLive, { kind: 'call.sfu', callId: call.id, op: 'publish', pc: 'camera', description: { type: 'offer', sdp: 'v=0\r\n' } });
+    expect((await waitForError(catLive, 2)).code).toBe('not_found');
+    expect(callSignals(catLive, 'call.sfu').map((f) => f.payload)).toEqual([
+      { callId: call.id, op: 'error', pc: 'camera', code: 'not_found', message: 'There is no such call.' },
+    ]);
     expect((await cat.get(`/api/v1/calls/${call.id}`)).status).toBe(404);
     const before = catLive.frames.length;
     await ben.post(`/api/v1/calls/${call.id}/leave`, {});

@@ -42,7 +42,12 @@ export class CallSignalling {
   async handle(conn: Connection, frame: CallFrame): Promise<void> {
     if (frame.kind === 'call.resume') return this.resume(conn, frame.callId);
     const me = await this.joinedDevice(conn, frame.callId);
-    if (!me) return this.refuse(conn, 'not_found', noSuchCall);
+    if (!me) {
+      // The media connection waiting for this answer hears of it too (the same words: nothing is told
+      // of a call one is not in), so that the page shows a problem rather than "connecting" for ever.
+      if (frame.kind === 'call.sfu') this.sfuError(conn, frame.callId, frame.pc, 'not_found', noSuchCall);
+      return this.refuse(conn, 'not_found', noSuchCall);
+    }
     if (frame.kind === 'call.signal') {
       if (me.mode !== 'p2p' || frame.toPersonId === conn.personId) return this.refuse(conn, 'not_found', noSuchCall);
       const to = await this.ctx.db
@@ -118,6 +123,10 @@ export class CallSignalling {
       if (!(err instanceof SignalError)) this.ctx.log.info({ err, callId: frame.callId }, 'media server refused a call frame');
       send({ op: 'error', pc: frame.pc, code: err instanceof SignalError ? 'invalid_frame' : 'sfu_error', message });
     }
+  }
+
+  private sfuError(conn: Connection, callId: string, pc: CallSfuSignal['pc'], code: string, message: string): void {
+    conn.sendRaw(JSON.stringify({ kind: 'signal', type: 'call.sfu', payload: { callId, op: 'error', pc, code, message } }));
   }
 
   private sessionFor(conn: Connection, callId: string, send: (s: Omit<CallSfuSignal, 'callId'>) => void): Promise<SfuSession> {
