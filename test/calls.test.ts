@@ -225,6 +225,29 @@ describe.each(DIALECTS)('calls on %s', (dialect) => {
     await ann.post(`/api/v1/calls/${call.id}/leave`, {});
   });
 
+  it('answers 404 to another company for a call of this one, on every route and on the socket', async () => {
+    const [annLive, benLive] = [await open(ann), await open(ben)];
+    const call = (await startCall(ann, annBen, annLive)).body;
+    const other = await signUpCompany(t);
+    const eve = other.owner;
+    const eveLive = await connect(eve);
+    sockets.push(eveLive);
+    expect((await eve.get(`/api/v1/calls/${call.id}`)).status).toBe(404);
+    expect((await eve.get(`/api/v1/conversations/${annBen}/calls/current`)).status).toBe(404);
+    for (const action of ['join', 'decline', 'leave', 'screen']) {
+      const body = action === 'join' ? { connectionId: connectionIdOf(eveLive) } : action === 'screen' ? { sharing: true } : {};
+      expect((await eve.post(`/api/v1/calls/${call.id}/${action}`, body)).status).toBe(404);
+    }
+    expect((await startCall(eve, annBen, eveLive)).status).toBe(404);
+    signal(eveLive, offer(call.id, ben.personId));
+    expect((await waitForError(eveLive)).code).toBe('not_found');
+    signal(eveLive, { kind: 'call.resume', callId: call.id });
+    expect((await waitForError(eveLive, 2)).code).toBe('not_found');
+    expect(eveLive.frames.filter((f) => String(f.type).startsWith('call.'))).toEqual([]);
+    expect(lastCall(benLive, call.id).participants).toHaveLength(2);
+    await ann.post(`/api/v1/calls/${call.id}/leave`, {});
+  });
+
   it('does not ring a big conversation: its people see the call and join it', async () => {
     const many = await bulkPeople(t, acme.orgId, CALL_RING_MAX_PEOPLE, 'Crowd');
     const hall = await startConversation(ann, [ben.personId, ...many]);
