@@ -23,6 +23,8 @@ export const NOTIFICATION_KINDS = [
   // Work Chat: a mention in a message; messages while I was not looking (one row per conversation).
   'chat_mention',
   'chat_message',
+  // Calls: a call that rang for me and I did not answer (it leads to its conversation).
+  'call_missed',
 ] as const;
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKindName = z.infer<typeof notificationKindSchema>;

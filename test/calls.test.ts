@@ -142,6 +142,12 @@ describe.each(DIALECTS)('calls on %s', (dialect) => {
       outcome: 'missed',
       durationS: null,
     });
+    // Dan is told of the missed call (once), leading to the conversation; Ben, who declined, is not.
+    const danHears = (await dan.get('/api/v1/notifications')).body.items.filter((n: any) => n.kind === 'call_missed');
+    expect(danHears).toEqual([
+      expect.objectContaining({ conversationId: annDan, actors: [expect.objectContaining({ id: ann.personId })] }),
+    ]);
+    expect((await ben.get('/api/v1/notifications')).body.items.filter((n: any) => n.kind === 'call_missed')).toEqual([]);
   });
 
   it('makes one call of two started at once, and the other caller is told which one to join', async () => {

@@ -12548,7 +12548,8 @@ export interface paths {
                   | 'request_approved'
                   | 'request_declined'
                   | 'chat_mention'
-                  | 'chat_message';
+                  | 'chat_message'
+                  | 'call_missed';
                 actors: {
                   id: string;
                   displayName: string;

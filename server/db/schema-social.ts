@@ -265,7 +265,8 @@ export type NotificationKind =
   | 'request_approved'
   | 'request_declined'
   | 'chat_mention'
-  | 'chat_message';
+  | 'chat_message'
+  | 'call_missed';
 
 export interface NotificationsTable {
   id: string;

@@ -7,6 +7,7 @@ import { AppError, conflict, notFound } from '../../errors.js';
 import { newId } from '../../lib/ids.js';
 import { conversationForViewer, participantIds } from '../../policies/chat.js';
 import { publishToPeople } from '../../realtime/publish.js';
+import { notify } from '../notifications/service.js';
 import { startHistory, updateHistory } from './history.js';
 import { findCall, joinedCallOf, ongoingCallOf, participantsOf, presentCall, type CallWithPeople } from './store.js';
 
@@ -44,6 +45,8 @@ export interface Locked extends CallWithPeople {
   alsoTell?: string[];
   /** How long a call rings (config CALL_RING_TIMEOUT_S). */
   ringMs: number;
+  /** People whose ring ended unanswered in this change: told of the missed call. */
+  missed?: string[];
 }
 
 export async function startCall(
@@ -278,7 +281,10 @@ function endCall(l: Locked, outcome: CallOutcome, now: number): void {
   l.call.ended_at = now;
   l.call.sharer_id = null;
   for (const p of l.people) {
-    if (p.state === 'ringing') Object.assign(p, { state: 'missed', left_at: now });
+    if (p.state === 'ringing') {
+      Object.assign(p, { state: 'missed', left_at: now });
+      l.missed = [...(l.missed ?? []), p.person_id];
+    }
     if (p.state === 'joined') Object.assign(p, { state: 'left', left_at: now, connection_id: null, session_id: null, gone_at: null });
   }
 }
@@ -320,6 +326,19 @@ export async function finish(ctx: AppContext, l: Locked): Promise<Call> {
   }
   const call = presentCall(l);
   await updateHistory(ctx, l.trx, l.afterCommit, l.conv, l.call);
+  if (l.missed?.length) {
+    // One line per missed call, leading to the conversation; it goes if they stop taking part in it.
+    await notify(l.trx, l.afterCommit, ctx, {
+      orgId: l.conv.org_id,
+      actorId: l.call.started_by,
+      kind: 'call_missed',
+      recipients: l.missed,
+      conversationId: l.conv.id,
+      messageId: l.call.message_id ?? undefined,
+      groupKey: null,
+      once: true,
+    });
+  }
   const audience = [...(await participantIds(l.trx, l.conv)), ...(l.alsoTell ?? [])];
   await publishToPeople(l.trx, l.afterCommit, ctx.bus, l.conv.org_id, audience, 'call.updated', { call });
   l.afterCommit(() => {

@@ -78,6 +78,7 @@ async function apply(l: Locked, inConversation: Set<string>, now: number, ringMs
     const gone = !inConversation.has(p.person_id);
     if (p.state === 'ringing' && (gone || now - Number(p.rung_at) >= ringMs)) {
       Object.assign(p, { state: 'missed', left_at: now });
+      if (!gone) l.missed = [...(l.missed ?? []), p.person_id];
       await l.trx
         .updateTable('call_participants')
         .set({ state: 'missed', left_at: now })

@@ -17,7 +17,7 @@ import { useSession } from '../session/SessionContext';
 
 /** Where a notification leads: the post, else the group (its requests for a join request). */
 function targetOf(n: Notification): string | null {
-  // Chat notifications (chat_mention, chat_message) lead to their conversation.
+  // Chat and call notifications (chat_mention, chat_message, call_missed) lead to their conversation.
   if (n.conversationId) return `/chat/${n.conversationId}`;
   if (n.postId) return `/posts/${n.postId}`;
   if (n.groupId) return n.kind === 'join_request' ? `/groups/${n.groupId}/requests` : `/groups/${n.groupId}`;
