@@ -191,6 +191,13 @@ describe('Calls in Chromium', () => {
     await expect.poll(async () => (await historyTexts(a.page)).slice(-2)).toEqual(['Audio call declined', 'Missed audio call']);
     await a.page.getByRole('button', { name: 'Close' }).click();
     await check(a.page, 'call-history-360-en', false);
+    // Zoë is told of the call she missed, and it leads to the conversation.
+    await b.page.goto(company('/notifications'));
+    const line = b.page.getByText('Appel manqué de Olivia Owner');
+    await line.waitFor();
+    await check(b.page, 'call-missed-notification-360-fr', false);
+    await line.click();
+    await expect.poll(() => new URL(b.page.url()).pathname).toBe(`/chat/${conversationId}`);
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
   }, 120_000);
