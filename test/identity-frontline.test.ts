@@ -287,7 +287,7 @@ describe.each(DIALECTS)('frontline access without e-mail on %s', (dialect) => {
     expect(audit.body.items[0]).toMatchObject({ action: 'settings.identity_changed', details: { accessCodeDays: 3 } });
   });
 
-  it('usage terms: accepted at sign-in, asked again when the text changes', async () => {
+  it('usage terms: accepted at sign-in, asked again after the set months and when the text changes', async () => {
     const p = await addFrontline();
     const [issued] = await issue([p.id]);
     expect((await t.client(acme.slug).post('/api/v1/auth/access-code/claim', { code: issued?.code, password: NEW_PASSWORD })).status).toBe(
@@ -322,6 +322,14 @@ describe.each(DIALECTS)('frontline access without e-mail on %s', (dialect) => {
       'challenge_invalid',
       'challenge',
     );
+    expect((await signInOnce()).res.status).toBe(200);
+    // Every 12 months they are asked again: the acceptance is moved 13 months into the past.
+    const thirteenMonthsAgo = new Date();
+    thirteenMonthsAgo.setUTCMonth(thirteenMonthsAgo.getUTCMonth() - 13);
+    await t.server.ctx.db.updateTable('people').set({ terms_accepted_at: thirteenMonthsAgo.getTime() }).where('id', '=', p.id).execute();
+    const due = await signInOnce();
+    expect(due.res.body.step).toBe('terms');
+    expect((await due.c.post('/api/v1/auth/sign-in/terms', { challenge: due.res.body.challenge, accept: true })).status).toBe(200);
     expect((await signInOnce()).res.status).toBe(200);
     await acme.owner.patch('/api/v1/admin/identity-settings', { terms: { required: true, text: 'Be kind. Version 2.', renewMonths: 12 } });
     expect((await signInOnce()).res.body.step).toBe('terms');
