@@ -287,6 +287,40 @@ async function relayCallState(page: Page): Promise<RelayCallState> {
 }
 
 /** A page on a secure origin (getUserMedia needs one); http://localhost is, and is served here without a server. */
+/** Waits for video decoded and audio arriving on the receiving side; both sides connected over relay/relay pairs. */
+async function relayedMediaFlows(page: Page): Promise<RelayCallState> {
+  await expect
+    .poll(
+      async () => {
+        const { framesDecoded, audioBytesReceived } = await relayCallState(page);
+        return framesDecoded > 0 && audioBytesReceived > 0;
+      },
+      { timeout: 20_000, interval: 250 },
+    )
+    .toBe(true);
+  const state = await relayCallState(page);
+  expect(
+    state.ice.every((s) => s === 'connected' || s === 'completed'),
+    JSON.stringify(state),
+  ).toBe(true);
+  expect(state.selected, JSON.stringify(state)).toEqual([
+    ['relay', 'relay'],
+    ['relay', 'relay'],
+  ]);
+  return state;
+}
+
+/** Waits for gathering to end (only then is "none" final); no candidate was gathered and no pair selected. */
+async function gatheredNothing(page: Page): Promise<RelayCallState> {
+  await expect
+    .poll(async () => (await relayCallState(page)).gathering, { timeout: 20_000, interval: 250 })
+    .toEqual(['complete', 'complete']);
+  const state = await relayCallState(page);
+  expect(state.candidateTypes, JSON.stringify(state)).toEqual([[], []]);
+  expect(state.selected).toEqual([null, null]);
+  return state;
+}
+
 async function securePage(browser: Browser): Promise<Page> {
   const page = await browser.newPage();
   await page.route('http://localhost/call', (route) =>
@@ -314,25 +348,7 @@ describe('relay-only media through coturn in Chromium', () => {
     const page = await securePage(browser);
     try {
       await startRelayCall(page, iceServersFor(config, PERSON).iceServers);
-      // Video decoded and audio arriving on the receiving side.
-      await expect
-        .poll(
-          async () => {
-            const { framesDecoded, audioBytesReceived } = await relayCallState(page);
-            return framesDecoded > 0 && audioBytesReceived > 0;
-          },
-          { timeout: 20_000, interval: 250 },
-        )
-        .toBe(true);
-      const state = await relayCallState(page);
-      expect(
-        state.ice.every((s) => s === 'connected' || s === 'completed'),
-        JSON.stringify(state),
-      ).toBe(true);
-      expect(state.selected, JSON.stringify(state)).toEqual([
-        ['relay', 'relay'],
-        ['relay', 'relay'],
-      ]);
+      const state = await relayedMediaFlows(page);
       expect(new Set(state.candidateTypes.flat())).toEqual(new Set(['relay']));
       expect(state.videoBytesReceived).toBeGreaterThan(0);
       expect(state.audioBytesReceived).toBeGreaterThan(0);
@@ -346,13 +362,7 @@ describe('relay-only media through coturn in Chromium', () => {
     try {
       const expired = iceServersFor(config, PERSON, Date.now() - 90 * 60_000);
       await startRelayCall(page, expired.iceServers);
-      // Gathering ends once coturn has refused every TURN server; only then is "none" final.
-      await expect
-        .poll(async () => (await relayCallState(page)).gathering, { timeout: 20_000, interval: 250 })
-        .toEqual(['complete', 'complete']);
-      const state = await relayCallState(page);
-      expect(state.candidateTypes, JSON.stringify(state)).toEqual([[], []]);
-      expect(state.selected).toEqual([null, null]);
+      const state = await gatheredNothing(page);
       expect(state.ice.some((s) => s === 'connected' || s === 'completed')).toBe(false);
       expect(state.videoBytesReceived).toBe(0);
       const refused = `user <${turnEntry(expired).username}>: incoming packet message processed, error 401`;
@@ -393,24 +403,7 @@ describe('relay-only media through coturn over TLS in Chromium', () => {
       const servers = iceServersFor(tlsOnly, PERSON);
       expect(servers.iceServers.flatMap((s) => s.urls)).toEqual([coturn.tlsUrl]);
       await startRelayCall(page, servers.iceServers);
-      await expect
-        .poll(
-          async () => {
-            const { framesDecoded, audioBytesReceived } = await relayCallState(page);
-            return framesDecoded > 0 && audioBytesReceived > 0;
-          },
-          { timeout: 20_000, interval: 250 },
-        )
-        .toBe(true);
-      const state = await relayCallState(page);
-      expect(
-        state.ice.every((s) => s === 'connected' || s === 'completed'),
-        JSON.stringify(state),
-      ).toBe(true);
-      expect(state.selected, JSON.stringify(state)).toEqual([
-        ['relay', 'relay'],
-        ['relay', 'relay'],
-      ]);
+      const state = await relayedMediaFlows(page);
       // Each side reaches its relay over TLS, through the turns: address; the relayed media itself
       // goes between the two relay addresses as UDP, inside coturn.
       const overTls = { candidateType: 'relay', protocol: 'udp', relayProtocol: 'tls', url: coturn.tlsUrl };
@@ -432,12 +425,7 @@ describe('relay-only media through coturn over TLS in Chromium', () => {
     try {
       const page = await securePage(wary);
       await startRelayCall(page, iceServersFor(tlsOnly, PERSON).iceServers);
-      await expect
-        .poll(async () => (await relayCallState(page)).gathering, { timeout: 20_000, interval: 250 })
-        .toEqual(['complete', 'complete']);
-      const state = await relayCallState(page);
-      expect(state.candidateTypes, JSON.stringify(state)).toEqual([[], []]);
-      expect(state.selected).toEqual([null, null]);
+      const state = await gatheredNothing(page);
       // 701: the browser could not reach the TURN server (its TLS handshake was refused).
       for (const errors of state.candidateErrors) {
         expect(errors.length, JSON.stringify(state)).toBeGreaterThan(0);

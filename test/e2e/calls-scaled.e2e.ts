@@ -5,8 +5,8 @@ import { findJanus, JanusProcess } from '../../server/modules/calls/janus-proces
 import type { Client } from '../support/client.js';
 import { addPerson } from '../support/factories.js';
 import { startTwoProcesses, type TwoProcesses } from '../support/two-processes.js';
-import { FAKE_MEDIA, launchChromium, signedInPage } from './browser.js';
-import { inboundFrom } from './call-stats.js';
+import { FAKE_MEDIA, launchChromium } from './browser.js';
+import { inboundFrom, openConversation } from './calls-support.js';
 
 const WIDE = { width: 1280, height: 800 };
 type Person = Client & { personId: string };
@@ -55,13 +55,8 @@ describe('A group call across two server processes sharing one media server', ()
     await janus?.stop();
   });
 
-  const open = async (browser: Browser, client: Client, port: number) => {
-    const host = `${p.company.slug}.localhost`;
-    const s = await signedInPage(browser, client.cookie ?? '', host, WIDE, 'en-GB');
-    await s.page.goto(`http://${host}:${port}/chat/${conversationId}`);
-    await expect.poll(() => s.page.getByTestId('connection-status').getAttribute('data-state')).toBe('connected');
-    return s;
-  };
+  const open = (browser: Browser, client: Client, port: number) =>
+    openConversation(browser, client.cookie ?? '', `${p.company.slug}.localhost:${port}`, conversationId, WIDE, 'en-GB');
   const receives = async (page: Page, personId: string) => {
     const s = await inboundFrom(page, personId);
     return !!s && s.videoBytes > 0 && s.audioBytes > 0 && s.framesDecoded > 3;

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../support/client.js';
 import { addPerson, signUpCompany, type Company } from '../support/factories.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { axeViolations, FAKE_MEDIA, launchChromium, screenshot, signedInPage } from './browser.js';
-import { callStats, inboundFrom } from './call-stats.js';
+import { axeViolations, FAKE_MEDIA, launchChromium, screenshot } from './browser.js';
+import { callStats, inboundFrom, openConversation } from './calls-support.js';
 
 const PHONE = { width: 360, height: 740 };
 const WIDE = { width: 1280, height: 800 };
@@ -45,12 +45,8 @@ describe('Calls in Chromium', () => {
   });
 
   const company = (path: string) => `http://${acme.slug}.localhost:${t.port}${path}`;
-  const open = async (browser: Browser, client: Client, viewport: { width: number; height: number }, locale: string) => {
-    const s = await signedInPage(browser, client.cookie ?? '', `${acme.slug}.localhost`, viewport, locale);
-    await s.page.goto(company(`/chat/${conversationId}`));
-    await expect.poll(() => s.page.getByTestId('connection-status').getAttribute('data-state')).toBe('connected');
-    return s;
-  };
+  const open = (browser: Browser, client: Client, viewport: { width: number; height: number }, locale: string) =>
+    openConversation(browser, client.cookie ?? '', `${acme.slug}.localhost:${t.port}`, conversationId, viewport, locale);
 
   /** The page is checked with axe, must not scroll sideways, and is saved under `label`. */
   async function check(page: Page, label: string, dialog = true): Promise<void> {

@@ -4,7 +4,6 @@ import type { AppContext } from '../../context.js';
 import type { Trx } from '../../db/index.js';
 import type { CallsTable, ConversationsTable } from '../../db/schema.js';
 import type { AfterCommit } from '../../db/tx.js';
-import { participantIds } from '../../policies/chat.js';
 import { publishToPeople } from '../../realtime/publish.js';
 import { appendMessage } from '../chat/append.js';
 import { presentMessage } from '../chat/message-present.js';
@@ -68,6 +67,8 @@ export async function updateHistory(
   afterCommit: AfterCommit,
   conv: ConversationsTable,
   call: CallsTable,
+  /** The conversation's participants, already read by the caller for the call's own event. */
+  participants: string[],
 ): Promise<void> {
   if (!call.message_id) return;
   const next = systemJson(call);
@@ -75,7 +76,7 @@ export async function updateHistory(
   if (!row || row.system === next) return;
   await trx.updateTable('chat_messages').set({ system: next }).where('id', '=', row.id).execute();
   const message: ChatMessage = await presentMessage(trx, { ...row, system: next });
-  await publishToPeople(trx, afterCommit, ctx.bus, conv.org_id, await participantIds(trx, conv), 'chat.message.updated', {
+  await publishToPeople(trx, afterCommit, ctx.bus, conv.org_id, participants, 'chat.message.updated', {
     conversationId: conv.id,
     message,
   });

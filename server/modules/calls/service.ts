@@ -9,7 +9,7 @@ import { conversationForViewer, participantIds } from '../../policies/chat.js';
 import { publishToPeople } from '../../realtime/publish.js';
 import { notify } from '../notifications/service.js';
 import { startHistory, updateHistory } from './history.js';
-import { findCall, joinedCallOf, ongoingCallOf, participantsOf, presentCall, type CallWithPeople } from './store.js';
+import { findCall, joinedAmong, joinedCallOf, ongoingCallOf, participantsOf, presentCall, type CallWithPeople } from './store.js';
 
 /**
  * The life of a call: start (ring), join (answer), decline, leave, screen sharing, and the endings
@@ -96,10 +96,8 @@ export async function startCall(
       // Big conversations are not rung (a call of 1,000 phones); their people see the call to join it.
       const rung = others.filter((id) => !bots.has(id));
       if (everyone.length <= CALL_RING_MAX_PEOPLE) {
-        for (const personId of rung) {
-          const busy = !!(await joinedCallOf(trx, personId));
-          people.push({ ...emptyRow(call, personId, now), state: busy ? 'busy' : 'ringing' });
-        }
+        const busy = await joinedAmong(trx, rung);
+        for (const personId of rung) people.push({ ...emptyRow(call, personId, now), state: busy.has(personId) ? 'busy' : 'ringing' });
       }
       await trx.insertInto('call_participants').values(people).execute();
       call.message_id = await startHistory(ctx, trx, afterCommit, conv, call);
@@ -325,7 +323,8 @@ export async function finish(ctx: AppContext, l: Locked): Promise<Call> {
       .execute();
   }
   const call = presentCall(l);
-  await updateHistory(ctx, l.trx, l.afterCommit, l.conv, l.call);
+  const participants = await participantIds(l.trx, l.conv);
+  await updateHistory(ctx, l.trx, l.afterCommit, l.conv, l.call, participants);
   if (l.missed?.length) {
     // One line per missed call, leading to the conversation; it goes if they stop taking part in it.
     await notify(l.trx, l.afterCommit, ctx, {
@@ -339,7 +338,7 @@ export async function finish(ctx: AppContext, l: Locked): Promise<Call> {
       once: true,
     });
   }
-  const audience = [...(await participantIds(l.trx, l.conv)), ...(l.alsoTell ?? [])];
+  const audience = [...participants, ...(l.alsoTell ?? [])];
   await publishToPeople(l.trx, l.afterCommit, ctx.bus, l.conv.org_id, audience, 'call.updated', { call });
   l.afterCommit(() => {
     for (const listener of listeners.get(ctx) ?? []) listener(call);

@@ -41,6 +41,20 @@ export async function joinedCallOf(db: Executor, personId: string): Promise<Call
     .executeTakeFirst();
 }
 
+/** Of these people, those joined in an ongoing call (busy), in one query. */
+export async function joinedAmong(db: Executor, personIds: string[]): Promise<Set<string>> {
+  if (personIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('call_participants as p')
+    .innerJoin('calls as c', 'c.id', 'p.call_id')
+    .select('p.person_id')
+    .where('p.person_id', 'in', personIds)
+    .where('p.state', '=', 'joined')
+    .where('c.state', '<>', 'ended')
+    .execute();
+  return new Set(rows.map((r) => r.person_id));
+}
+
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(Number(ms)).toISOString());
 
 export function presentCall({ call, people }: CallWithPeople): Call {

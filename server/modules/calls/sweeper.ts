@@ -1,7 +1,9 @@
 import { CALL_REJOIN_GRACE_MS } from '../../../protocol/calls.js';
 import { inTx, type AppContext } from '../../context.js';
 import type { CallsTable } from '../../db/schema.js';
-import { participantIds } from '../../policies/chat.js';
+import type { Executor } from '../../db/index.js';
+import type { ConversationsTable } from '../../db/schema.js';
+import { participantsAmong } from '../chat/message-store.js';
 import { departed, finish, lockCall, settle, type Locked } from './service.js';
 
 /** How often every process looks at the ongoing calls. */
@@ -59,7 +61,7 @@ async function sweepOne(ctx: AppContext, call: CallsTable, now: number): Promise
   const timedOut = people.some((p) => p.state === 'ringing' && now - Number(p.rung_at) >= ringMs);
   const vanished = people.some((p) => p.state === 'joined' && p.gone_at !== null && now - Number(p.gone_at) >= CALL_REJOIN_GRACE_MS);
   const conv = await ctx.db.selectFrom('conversations').selectAll().where('id', '=', call.conversation_id).executeTakeFirstOrThrow();
-  const members = new Set(await participantIds(ctx.db, conv));
+  const members = await stillIn(ctx.db, conv, people.map((p) => p.person_id));
   const removed = people.some((p) => !members.has(p.person_id));
   const waitingAlone = call.state === 'ringing' && now - Number(call.created_at) >= ringMs;
   // Nothing to do is the common case: no lock, no write, no event.
@@ -67,7 +69,8 @@ async function sweepOne(ctx: AppContext, call: CallsTable, now: number): Promise
   await inTx(ctx, async (trx, afterCommit) => {
     const l = await lockCall(ctx, trx, afterCommit, call.org_id, callId);
     if (!l || l.call.state === 'ended') return;
-    if (await apply(l, new Set(await participantIds(trx, l.conv)), now, ringMs)) await finish(ctx, l);
+    const inConversation = await stillIn(trx, l.conv, l.people.map((p) => p.person_id));
+    if (await apply(l, inConversation, now, ringMs)) await finish(ctx, l);
   });
 }
 
@@ -95,6 +98,11 @@ async function apply(l: Locked, inConversation: Set<string>, now: number, ringMs
   const before = l.call.state;
   settle(l, now, ringMs);
   return changed || l.call.state !== before;
+}
+
+/** Which of these people still take part in the conversation: only the call's people are read, not a 1,000-person group. */
+async function stillIn(db: Executor, conv: ConversationsTable, personIds: string[]): Promise<Set<string>> {
+  return new Set((await participantsAmong(db, conv, personIds)).map((p) => p.id));
 }
 
 export function startCallSweeper(ctx: AppContext): () => void {

@@ -1,4 +1,23 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { signedInPage } from './browser.js';
+
+/** What the call suites share: a signed-in page on a conversation, and the app's call test hook. */
+
+/** A page signed in with `cookie` on `http://<host>/chat/<conversationId>`, once its live connection is up. */
+export async function openConversation(
+  browser: Browser,
+  cookie: string,
+  host: string,
+  conversationId: string,
+  viewport: { width: number; height: number },
+  locale: string,
+): Promise<Awaited<ReturnType<typeof signedInPage>>> {
+  const s = await signedInPage(browser, cookie, host.split(':')[0]!, viewport, locale);
+  await s.page.goto(`http://${host}/chat/${conversationId}`);
+  await expect.poll(() => s.page.getByTestId('connection-status').getAttribute('data-state')).toBe('connected');
+  return s;
+}
 
 /** What the app's call test hook (`window.__commonplaceCall`, web/src/features/calls/engine/testHook.ts) reads from getStats. */
 export interface Inbound {
